@@ -1,0 +1,48 @@
+package io.redisenterprise.infra;
+
+import com.pulumi.Pulumi;
+import com.pulumi.exceptions.RunException;
+import io.redisenterprise.infra.plan.PlanCommand;
+import io.redisenterprise.infra.platform.PlatformRegistry;
+import io.redisenterprise.infra.settings.InvalidConfigException;
+import io.redisenterprise.infra.settings.Settings;
+import io.redisenterprise.infra.settings.SettingsLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the jar. Without arguments it is the Pulumi program (what {@code pulumi up/preview} runs);
+ * {@code plan} runs the same program offline under the SDK's mock engine.
+ */
+@Command(name = "redis-enterprise", mixinStandardHelpOptions = true,
+        description = "Redis Enterprise on Kubernetes (EKS, GKE, AKS or any cluster). Without a command: the Pulumi program.",
+        subcommands = {PlanCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            runPulumiProgram();
+            return;
+        }
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        runPulumiProgram();
+    }
+
+    static void runPulumiProgram() {
+        Pulumi.run(ctx -> {
+            Settings settings;
+            try {
+                settings = SettingsLoader.load(new PulumiConfigSource(ctx));
+                PlatformRegistry.discover().forCloud(settings.cloud());
+            } catch (InvalidConfigException e) {
+                // RunException: the engine prints the message, one line per problem, without a stack trace.
+                throw new RunException("invalid configuration:\n" + e.getMessage());
+            }
+            RedisEnterpriseStack.deploy(ctx, settings, PlatformRegistry.discover());
+        });
+    }
+}

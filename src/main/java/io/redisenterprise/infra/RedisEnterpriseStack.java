@@ -1,0 +1,52 @@
+package io.redisenterprise.infra;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.redisenterprise.infra.placement.Placement;
+import io.redisenterprise.infra.platform.ClusterConnection;
+import io.redisenterprise.infra.platform.Platform;
+import io.redisenterprise.infra.platform.PlatformRegistry;
+import io.redisenterprise.infra.platform.RedisStorageClass;
+import io.redisenterprise.infra.platform.StorageClassSpec;
+import io.redisenterprise.infra.redis.RedisEnterpriseCluster;
+import io.redisenterprise.infra.redis.RedisEnterpriseClusterArgs;
+import io.redisenterprise.infra.settings.Settings;
+import java.util.Optional;
+
+/**
+ * The whole program, one direction: settings → placement → the chosen cloud's platform → the Redis Enterprise
+ * cluster → stack outputs. {@code pulumi up}, the tests and the offline plan all run exactly this.
+ */
+public final class RedisEnterpriseStack {
+
+    private RedisEnterpriseStack() {
+    }
+
+    public static void deploy(Context ctx, Settings settings, PlatformRegistry registry) {
+        Platform platform = registry.forCloud(settings.cloud());
+        Placement placement = Placement.from(settings);
+
+        ClusterConnection cluster = platform.connect(settings, placement);
+        Optional<StorageClassSpec> classSpec = platform.storageClass(settings);
+        Output<String> storageClassName = classSpec
+                .map(spec -> RedisStorageClass.register(spec, cluster.kubernetes()).metadata()
+                        .applyValue(m -> m.name().orElse(spec.name())))
+                .orElse(Output.of(settings.storage().effectiveClassName()));
+
+        var redis = new RedisEnterpriseCluster(settings.redis().name(), new RedisEnterpriseClusterArgs(
+                settings.redis(), placement, storageClassName, cluster.kubernetes(), cluster.nodePools()),
+                ComponentResourceOptions.builder().providers(cluster.kubernetes()).build());
+
+        ctx.export("cloud", Output.of(settings.cloud().key()));
+        ctx.export("cluster", cluster.clusterName());
+        ctx.export("nodePools", cluster.nodePoolNames());
+        ctx.export("storageClass", storageClassName);
+        ctx.export("namespace", redis.namespaceName());
+        ctx.export("statefulSet", redis.statefulSetName());
+        ctx.export("headlessServiceDns", redis.headlessServiceDns());
+        ctx.export("uiEndpoint", redis.uiEndpoint());
+        ctx.export("apiEndpoint", redis.apiEndpoint());
+        ctx.export("kubeconfig", cluster.kubeconfig());
+    }
+}

@@ -1,0 +1,76 @@
+package io.redisenterprise.infra.plan;
+
+import io.redisenterprise.infra.platform.PlatformRegistry;
+import io.redisenterprise.infra.settings.InvalidConfigException;
+import io.redisenterprise.infra.settings.Settings;
+import io.redisenterprise.infra.settings.SettingsLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plan}: runs the program offline under the mock engine and writes what it would create. Exit codes:
+ * 0 planned, 2 invalid configuration (nothing written), 1 anything else.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Plan a stack offline: no cloud account, no Pulumi CLI. Writes manifests.yaml and plan.json.")
+public final class PlanCommand implements Callable<Integer> {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID_CONFIG = 2;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "Pulumi.dev.yaml",
+            description = "Stack config file Pulumi.<stack>.yaml (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: target/plan/<stack>).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        StackFile stackFile;
+        try {
+            stackFile = StackFile.read(config);
+        } catch (IOException e) {
+            stderr.println("plan: " + e.getMessage());
+            return INVALID_CONFIG;
+        }
+        Settings settings;
+        PlatformRegistry registry = PlatformRegistry.discover();
+        try {
+            settings = SettingsLoader.load(stackFile);
+            registry.forCloud(settings.cloud());
+        } catch (InvalidConfigException e) {
+            stderr.println(config + ": invalid configuration:");
+            e.lines().forEach(stderr::println);
+            return INVALID_CONFIG;
+        }
+        try {
+            Plan plan = PlanRun.run(stackFile.project(), stackFile.stack(), settings, registry);
+            Path dir = out != null ? out : Path.of("target", "plan", stackFile.stack());
+            PlanDocuments.write(plan, dir);
+            stdout.print(PlanSummary.render(plan));
+            stdout.println();
+            stdout.println("Wrote " + dir.resolve(PlanDocuments.MANIFESTS) + " (" + plan.kubernetesObjects().size()
+                    + " Kubernetes objects) and " + dir.resolve(PlanDocuments.PLAN_JSON) + " ("
+                    + plan.resources().size() + " resources).");
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            stderr.println("plan: " + e.getMessage());
+            return FAILED;
+        } finally {
+            stdout.flush();
+            stderr.flush();
+        }
+    }
+}

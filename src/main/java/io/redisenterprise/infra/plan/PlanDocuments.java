@@ -1,0 +1,108 @@
+package io.redisenterprise.infra.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serialises a {@link Plan}: {@code manifests.yaml} (every Kubernetes object, in an order that applies
+ * cleanly) and {@code plan.json} (every resource with its Pulumi type token, and the outputs).
+ */
+public final class PlanDocuments {
+    public static final String MANIFESTS = "manifests.yaml";
+    public static final String PLAN_JSON = "plan.json";
+
+    /** Kinds that others depend on come first; workloads after what they mount and run as. */
+    private static final List<String> KIND_ORDER = List.of(
+            "Namespace", "StorageClass", "PriorityClass", "ServiceAccount", "ClusterRole", "ClusterRoleBinding",
+            "Role", "RoleBinding", "Secret", "ConfigMap", "Service", "StatefulSet", "PodDisruptionBudget");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanDocuments() {
+    }
+
+    /** Kubernetes objects as the provider would send them, ordered for a clean apply. */
+    public static List<Map<String, Object>> manifests(Plan plan) {
+        List<PlannedResource> objects = new ArrayList<>(plan.kubernetesObjects());
+        objects.sort(Comparator.comparingInt(PlanDocuments::kindRank));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PlannedResource r : objects) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            // apiVersion, kind, metadata first, as people write manifests.
+            for (String k : List.of("apiVersion", "kind", "metadata")) {
+                if (r.inputs().containsKey(k)) {
+                    doc.put(k, r.inputs().get(k));
+                }
+            }
+            r.inputs().forEach(doc::putIfAbsent);
+            out.add(doc);
+        }
+        return out;
+    }
+
+    private static int kindRank(PlannedResource r) {
+        int i = KIND_ORDER.indexOf(String.valueOf(r.inputs().get("kind")));
+        return i < 0 ? KIND_ORDER.size() : i;
+    }
+
+    public static String manifestsYaml(Plan plan) {
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> doc : manifests(plan)) {
+            try {
+                sb.append(YAML.writeValueAsString(doc));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sb.toString();
+    }
+
+    public static Map<String, Object> planJson(Plan plan) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("stack", plan.stack());
+        doc.put("project", plan.project());
+        doc.put("cloud", plan.settings().cloud().key());
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (PlannedResource r : plan.resources()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", r.type());
+            m.put("name", r.name());
+            m.put("parent", r.parent().orElse(null));
+            m.put("provider", r.provider().orElse(null));
+            m.put("inputs", r.inputs());
+            resources.add(m);
+        }
+        doc.put("resources", resources);
+        doc.put("outputs", plan.outputs());
+        return doc;
+    }
+
+    public static String planJsonText(Plan plan) {
+        try {
+            return JSON.writeValueAsString(planJson(plan));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Plan plan, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MANIFESTS), manifestsYaml(plan));
+        Files.writeString(dir.resolve(PLAN_JSON), planJsonText(plan) + "\n");
+    }
+}

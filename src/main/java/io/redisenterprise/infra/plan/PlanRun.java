@@ -1,0 +1,122 @@
+package io.redisenterprise.infra.plan;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import io.redisenterprise.infra.RedisEnterpriseStack;
+import io.redisenterprise.infra.platform.PlatformRegistry;
+import io.redisenterprise.infra.settings.Settings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the real program ({@link RedisEnterpriseStack#deploy}) under the Pulumi SDK's mock engine and returns
+ * the {@link Plan}: the same code path as {@code pulumi up}, with look-ups answered by placeholders.
+ */
+public final class PlanRun {
+
+    private PlanRun() {
+    }
+
+    /** Thrown when the program itself fails under the mock engine (not a configuration problem). */
+    public static final class PlanFailedException extends RuntimeException {
+        PlanFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static Plan run(String project, String stack, Settings settings, PlatformRegistry registry) {
+        PlanMocks mocks = new PlanMocks();
+        TestResult result;
+        try {
+            result = PulumiTest.withMocks(mocks)
+                    .withOptions(TestOptions.builder()
+                            .projectName(project)
+                            .stackName(stack)
+                            .preview(false)
+                            .resourceTransformations(List.of(mocks.secretTracker()))
+                            .build())
+                    .runTest(ctx -> RedisEnterpriseStack.deploy(ctx, settings, registry));
+            if (!result.exceptions().isEmpty() || !result.errors().isEmpty()) {
+                Throwable first = result.exceptions().isEmpty() ? null : result.exceptions().get(0);
+                String why = !result.errors().isEmpty() ? String.join("; ", result.errors())
+                        : String.valueOf(first);
+                throw new PlanFailedException("the program failed under the mock engine: " + why, first);
+            }
+            List<PlannedResource> resources = mocks.resources(parentsOf(result.resources()));
+            Map<String, Object> rawOutputs = new TreeMap<>();
+            Set<String> secretOutputNames = new HashSet<>();
+            for (var e : result.outputs().entrySet()) {
+                OutputData<?> data = Internal.of((Output<Object>) e.getValue()).getDataAsync().join();
+                rawOutputs.put(e.getKey(), PlanMocks.normalise(data.getValueNullable()));
+                if (data.isSecret()) {
+                    secretOutputNames.add(e.getKey());
+                }
+            }
+            return mask(project, stack, settings, resources, rawOutputs, secretOutputNames);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static Plan mask(String project, String stack, Settings settings, List<PlannedResource> resources,
+                             Map<String, Object> outputs, Set<String> secretOutputNames) {
+        Set<String> secretTexts = new HashSet<>();
+        secretTexts.add(StackFile.SECRET_PLACEHOLDER);
+        for (PlannedResource r : resources) {
+            r.secretInputs().forEach(name -> SecretMasker.collectLeaves(r.inputs().get(name), secretTexts));
+        }
+        secretOutputNames.forEach(name -> SecretMasker.collectLeaves(outputs.get(name), secretTexts));
+        SecretMasker masker = new SecretMasker(secretTexts);
+        List<PlannedResource> masked = new ArrayList<>();
+        for (PlannedResource r : resources) {
+            masked.add(new PlannedResource(r.type(), r.name(), r.parent(), r.provider(),
+                    masker.maskInputs(r.inputs(), r.secretInputs()), r.secretInputs()));
+        }
+        Map<String, Object> maskedOutputs = new LinkedHashMap<>();
+        outputs.forEach((k, v) -> maskedOutputs.put(k, secretOutputNames.contains(k) ? SecretMasker.MASK : masker.maskKnown(v)));
+        return new Plan(project, stack, settings, masked, maskedOutputs);
+    }
+
+    /** Maps "type::name" to "parentType::parentName" from the engine's URNs (component children). */
+    private static Map<String, String> parentsOf(List<Resource> resources) {
+        Map<String, String> typeOfUrn = new HashMap<>();
+        Map<String, List<String>> namesByType = new HashMap<>();
+        List<String[]> chains = new ArrayList<>();
+        for (Resource r : resources) {
+            String urn = String.valueOf(PulumiTest.extractValue(r.urn()));
+            String[] parts = urn.split("::");
+            if (parts.length < 4) {
+                continue;
+            }
+            String[] types = parts[2].split("\\$");
+            chains.add(new String[] {r.pulumiResourceType(), r.pulumiResourceName(),
+                    types.length >= 2 ? types[types.length - 2] : ""});
+            namesByType.computeIfAbsent(r.pulumiResourceType(), t -> new ArrayList<>()).add(r.pulumiResourceName());
+            typeOfUrn.put(urn, r.pulumiResourceType());
+        }
+        Map<String, String> parents = new HashMap<>();
+        for (String[] c : chains) {
+            String parentType = c[2];
+            if (parentType.isEmpty() || parentType.equals("pulumi:pulumi:Stack")) {
+                continue;
+            }
+            List<String> candidates = namesByType.getOrDefault(parentType, List.of());
+            parents.put(c[0] + "::" + c[1], candidates.size() == 1
+                    ? parentType + "::" + candidates.get(0)
+                    : parentType + "::" + candidates.stream().collect(Collectors.joining("|")));
+        }
+        return parents;
+    }
+}

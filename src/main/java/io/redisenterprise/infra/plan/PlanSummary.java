@@ -1,0 +1,76 @@
+package io.redisenterprise.infra.plan;
+
+import io.redisenterprise.infra.placement.Placement;
+import io.redisenterprise.infra.settings.Cloud;
+import io.redisenterprise.infra.settings.RedisSettings;
+import io.redisenterprise.infra.settings.Settings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The console view of a plan: resources by layer, placement, storage and sizing. */
+public final class PlanSummary {
+
+    private PlanSummary() {
+    }
+
+    public static String render(Plan plan) {
+        Settings s = plan.settings();
+        Placement placement = Placement.from(s);
+        RedisSettings redis = s.redis();
+        StringBuilder out = new StringBuilder();
+        out.append("Plan for stack ").append(plan.stack()).append(" (cloud ").append(s.cloud())
+                .append(", cluster ").append(s.cluster().displayName()).append(")\n\n");
+
+        out.append("Resources by layer:\n");
+        Map<String, List<PlannedResource>> byLayer = new LinkedHashMap<>();
+        for (PlannedResource r : plan.resources()) {
+            byLayer.computeIfAbsent(r.layer(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        byLayer.forEach((layer, list) -> {
+            out.append(String.format("  %-16s %3d  ", layer, list.size()));
+            out.append(list.stream().collect(Collectors.groupingBy(PlanSummary::shortType, LinkedHashMap::new,
+                            Collectors.counting()))
+                    .entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : ""))
+                    .collect(Collectors.joining(", ")));
+            out.append('\n');
+        });
+
+        out.append("\nPlacement:\n");
+        if (s.cloud() == Cloud.KUBERNETES) {
+            out.append("  node pool        none created (existing cluster)\n");
+        } else {
+            out.append("  node pool        ").append(placement.poolName()).append(", ")
+                    .append(s.nodePool().machineType()).append(", ").append(placement.poolNodes()).append(" VMs (")
+                    .append(placement.nodesPerZone()).append(" per zone)\n");
+        }
+        out.append("  zones            ").append(placement.zones().isEmpty() ? "(single zone: no zone spread)"
+                : String.join(", ", placement.zones())).append('\n');
+        out.append("  pinning          ").append(placement.dedicated()
+                ? "nodeSelector " + placement.nodeLabels() + ", toleration " + placement.taint().map(Placement.Taint::asKubectlString).orElse("")
+                : "off (pods may land on any node)").append('\n');
+        out.append("  anti-affinity    ").append(redis.antiAffinity()).append(" on ").append(Placement.HOSTNAME_TOPOLOGY).append('\n');
+
+        out.append("\nStorage:\n");
+        out.append("  class            ").append(s.storage().effectiveClassName())
+                .append(s.storage().createsClass() ? " (created)" : " (existing)").append('\n');
+        if (s.cloud() != Cloud.KUBERNETES) {
+            out.append("  disk type        ").append(s.storage().diskType()).append('\n');
+        }
+        out.append("  volume per node  ").append(redis.volumeSize()).append('\n');
+
+        out.append("\nSizing:\n");
+        out.append("  Redis nodes      ").append(redis.nodes()).append('\n');
+        out.append("  pod resources    cpu ").append(redis.cpu()).append(", memory ").append(redis.memory())
+                .append(" (requests = limits)\n");
+        out.append("  image            ").append(redis.image()).append('\n');
+        return out.toString();
+    }
+
+    private static String shortType(PlannedResource r) {
+        String t = r.type();
+        int colon = t.lastIndexOf(':');
+        return colon >= 0 ? t.substring(colon + 1) : t;
+    }
+}

@@ -1,0 +1,23 @@
+package io.redisenterprise.infra.platform;
+
+import io.redisenterprise.infra.placement.Placement;
+import io.redisenterprise.infra.settings.Cloud;
+import io.redisenterprise.infra.settings.Settings;
+import java.util.Optional;
+
+/**
+ * One target cloud (or an existing cluster): it creates the dedicated node pool carrying the placement, says
+ * what StorageClass its CSI driver needs, and connects an explicit Kubernetes provider to the cluster.
+ * Implementations are discovered with {@link java.util.ServiceLoader}, so a slim build carries only its own.
+ */
+public interface Platform {
+
+    /** The {@code redis-enterprise:cloud} value this platform serves. */
+    Cloud cloud();
+
+    /** The StorageClass to create for Redis data, or empty to use an existing class. Pure data, no resources. */
+    Optional<StorageClassSpec> storageClass(Settings settings);
+
+    /** Registers this cloud's resources (node pool, IAM, add-ons) and the Kubernetes provider for the cluster. */
+    ClusterConnection connect(Settings settings, Placement placement);
+}

@@ -1,0 +1,30 @@
+package io.redisenterprise.infra.settings;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dedicated pool of VMs that hosts Redis Enterprise pods, one pod per VM.
+ *
+ * @param dedicated whether pods are pinned to the pool with a node selector and toleration (always on the
+ *                  clouds; may be turned off on an existing cluster for development)
+ */
+public record NodePoolSettings(
+        String name,
+        String machineType,
+        List<String> zones,
+        int nodesPerZone,
+        int diskSizeGb,
+        List<String> subnetIds,
+        Optional<String> nodeRoleArn,
+        boolean dedicated) {
+
+    public NodePoolSettings {
+        zones = List.copyOf(zones);
+        subnetIds = List.copyOf(subnetIds);
+    }
+
+    public int totalNodes() {
+        return nodesPerZone * Math.max(1, zones.size());
+    }
+}

@@ -1,0 +1,11 @@
+package io.redisenterprise.infra.settings;
+
+/** Everything a stack asks for, read and validated once before any resource is registered. */
+public record Settings(
+        String project,
+        Cloud cloud,
+        ClusterTarget cluster,
+        NodePoolSettings nodePool,
+        StorageSettings storage,
+        RedisSettings redis) {
+}

@@ -1,0 +1,403 @@
+package io.redisenterprise.infra.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Reads the stack configuration once, validates all of it, and returns immutable {@link Settings}, or throws
+ * {@link InvalidConfigException} listing every problem, one line each.
+ */
+public final class SettingsLoader {
+    /** The project's config namespace ({@code name} in Pulumi.yaml). */
+    public static final String NAMESPACE = "redis-enterprise";
+
+    /** A pinned Redis Enterprise Software image; upgrades are deliberate, never a moving tag. */
+    public static final String DEFAULT_IMAGE = "redislabs/redis:7.8.4-66";
+
+    static final Set<String> CLUSTER_KEYS = Set.of("name", "resourceGroup", "location", "kubeconfig", "context");
+    static final Set<String> NODE_POOL_KEYS = Set.of("name", "machineType", "zones", "nodesPerZone", "diskSizeGb",
+            "subnetIds", "nodeRoleArn", "dedicated");
+    static final Set<String> STORAGE_KEYS = Set.of("className", "diskType", "iops", "throughputMiBps", "encryptionKey",
+            "existingClassName", "provisioner", "parameters", "installCsiDriver");
+    static final Set<String> REDIS_KEYS = Set.of("nodes", "cpu", "memory", "volumeSize", "image", "namespace", "name",
+            "antiAffinity");
+
+    /** Disk types each cloud's CSI driver provisions for Redis Enterprise data, the first being the default. */
+    static final Map<Cloud, List<String>> DISK_TYPES = Map.of(
+            Cloud.AWS, List.of("gp3", "io2"),
+            Cloud.GCP, List.of("pd-ssd", "pd-balanced", "hyperdisk-balanced"),
+            Cloud.AZURE, List.of("Premium_LRS", "Premium_ZRS", "PremiumV2_LRS"));
+
+    static final Map<Cloud, String> DEFAULT_MACHINE = Map.of(
+            Cloud.AWS, "r6i.xlarge",
+            Cloud.GCP, "n2-highmem-4",
+            Cloud.AZURE, "Standard_E4s_v5");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConfigSource source;
+    private final Problems problems = new Problems(NAMESPACE);
+
+    private SettingsLoader(ConfigSource source) {
+        this.source = source;
+    }
+
+    public static Settings load(ConfigSource source) {
+        return new SettingsLoader(source).read();
+    }
+
+    private Settings read() {
+        Optional<Cloud> cloud = readCloud();
+        ConfigObject cluster = object("cluster");
+        ConfigObject pool = object("nodePool");
+        ConfigObject storage = object("storage");
+        ConfigObject redis = object("redis");
+        cluster.refuseUnknown(CLUSTER_KEYS);
+        pool.refuseUnknown(NODE_POOL_KEYS);
+        storage.refuseUnknown(STORAGE_KEYS);
+        redis.refuseUnknown(REDIS_KEYS);
+        if (cloud.isEmpty()) {
+            // Everything else depends on the cloud; report the fields we can still check.
+            readRedis(Cloud.KUBERNETES, redis);
+            throw new InvalidConfigException(problems.all());
+        }
+        Cloud c = cloud.get();
+        ClusterTarget target = readCluster(c, cluster);
+        RedisSettings redisSettings = readRedis(c, redis);
+        NodePoolSettings poolSettings = readNodePool(c, pool, redisSettings);
+        StorageSettings storageSettings = readStorage(c, storage);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems.all());
+        }
+        return new Settings(NAMESPACE, c, target, poolSettings, storageSettings, redisSettings);
+    }
+
+    private Optional<Cloud> readCloud() {
+        Optional<String> value = scalar(NAMESPACE + ":cloud");
+        if (value.isEmpty()) {
+            problems.add("cloud", "required, one of " + Cloud.allowedValues(), Problems.NOTHING);
+            return Optional.empty();
+        }
+        Optional<Cloud> cloud = Cloud.fromKey(value.get());
+        if (cloud.isEmpty()) {
+            problems.add("cloud", "must be one of " + Cloud.allowedValues(), Problems.quote(value.get()));
+        }
+        return cloud;
+    }
+
+    // ---------------------------------------------------------------- cluster
+
+    private ClusterTarget readCluster(Cloud cloud, ConfigObject o) {
+        o.refuseUnless(cloud != Cloud.KUBERNETES, "name", "applies only when cloud is aws, gcp or azure");
+        o.refuseUnless(cloud == Cloud.AZURE, "resourceGroup", "applies only when cloud is azure");
+        o.refuseUnless(cloud == Cloud.GCP, "location", "applies only when cloud is gcp");
+        o.refuseUnless(cloud == Cloud.KUBERNETES, "kubeconfig", "applies only when cloud is kubernetes");
+        o.refuseUnless(cloud == Cloud.KUBERNETES, "context", "applies only when cloud is kubernetes");
+        switch (cloud) {
+            case AWS -> {
+                String name = requiredClusterName(o, "the name of the existing EKS cluster");
+                String region = requiredQualified("aws:region", "required when cloud is aws (pulumi config set aws:region us-east-1)");
+                return new ClusterTarget.Eks(name, region);
+            }
+            case GCP -> {
+                String name = requiredClusterName(o, "the name of the existing GKE cluster");
+                String project = requiredQualified("gcp:project", "required when cloud is gcp (pulumi config set gcp:project my-project)");
+                Optional<String> location = o.string("location")
+                        .or(() -> scalar("gcp:region"))
+                        .or(() -> scalar("gcp:zone"));
+                if (location.isEmpty()) {
+                    problems.add(o.keyOf("location"),
+                            "required when cloud is gcp (the GKE cluster's region or zone), or set gcp:region / gcp:zone",
+                            Problems.NOTHING);
+                }
+                return new ClusterTarget.Gke(name, project, location.orElse(""));
+            }
+            case AZURE -> {
+                String name = requiredClusterName(o, "the name of the existing AKS cluster");
+                Optional<String> rg = o.string("resourceGroup");
+                if (rg.isEmpty() && !o.has("resourceGroup")) {
+                    problems.add(o.keyOf("resourceGroup"), "required when cloud is azure (the AKS cluster's resource group)",
+                            Problems.NOTHING);
+                }
+                return new ClusterTarget.Aks(name, rg.orElse(""));
+            }
+            case KUBERNETES -> {
+                return new ClusterTarget.Existing(o.string("kubeconfig"), o.string("context"));
+            }
+            default -> throw new IllegalStateException("unhandled cloud " + cloud);
+        }
+    }
+
+    private String requiredClusterName(ConfigObject o, String what) {
+        Optional<String> name = o.string("name");
+        if (name.isEmpty() && !o.has("name")) {
+            problems.add(o.keyOf("name"), "required: " + what, Problems.NOTHING);
+        }
+        return name.orElse("");
+    }
+
+    // ---------------------------------------------------------------- redis
+
+    private RedisSettings readRedis(Cloud cloud, ConfigObject o) {
+        int nodes = o.integer("nodes").orElse(3);
+        if (o.has("nodes") || nodes != 3) {
+            boolean single = nodes == 1 && cloud == Cloud.KUBERNETES;
+            if (!single && (nodes < 3 || nodes % 2 == 0)) {
+                String rule = cloud == Cloud.KUBERNETES
+                        ? "must be odd and at least 3 (or 1 for a development cluster), so the cluster keeps a quorum"
+                        : "must be odd and at least 3, so the cluster keeps a quorum (1 is allowed only when cloud is kubernetes)";
+                problems.add(o.keyOf("nodes"), rule, String.valueOf(nodes));
+            }
+        }
+        Quantity cpu = o.quantity("cpu").orElse(Quantity.of("2"));
+        Quantity memory = o.quantity("memory").orElse(Quantity.of(cloud == Cloud.KUBERNETES ? "4Gi" : "8Gi"));
+        Optional<Quantity> volume = o.quantity("volumeSize");
+        Quantity volumeSize = volume.orElse(memory.times(5));
+        if (volume.isPresent() && volume.get().value().compareTo(memory.value().multiply(BigDecimal.valueOf(3))) < 0) {
+            problems.add(o.keyOf("volumeSize"),
+                    "must be at least 3 x redis.memory (" + memory + "), Redis Enterprise's persistence guidance; 5 x is the default",
+                    Problems.quote(volume.get().text()));
+        }
+        String image = o.string("image").orElse(DEFAULT_IMAGE);
+        String namespace = label(o, "namespace", "redis-enterprise", 63);
+        String name = label(o, "name", "redis-enterprise", 40);
+        AntiAffinity antiAffinity = AntiAffinity.REQUIRED;
+        Optional<String> aa = o.string("antiAffinity");
+        if (aa.isPresent()) {
+            switch (aa.get()) {
+                case "required" -> antiAffinity = AntiAffinity.REQUIRED;
+                case "preferred" -> {
+                    if (cloud == Cloud.KUBERNETES) {
+                        antiAffinity = AntiAffinity.PREFERRED;
+                    } else {
+                        problems.add(o.keyOf("antiAffinity"),
+                                "must be required on " + cloud + " (one Redis Enterprise node per VM); preferred is only for development clusters with cloud kubernetes",
+                                Problems.quote(aa.get()));
+                    }
+                }
+                default -> problems.add(o.keyOf("antiAffinity"), "must be required or preferred", Problems.quote(aa.get()));
+            }
+        }
+        return new RedisSettings(nodes, cpu, memory, volumeSize, image, namespace, name, antiAffinity);
+    }
+
+    private String label(ConfigObject o, String field, String fallback, int maxLength) {
+        Optional<String> value = o.string(field);
+        if (value.isPresent() && (!DnsNames.isLabel(value.get()) || value.get().length() > maxLength)) {
+            problems.add(o.keyOf(field), "must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit) of at most "
+                    + maxLength + " characters", Problems.quote(value.get()));
+        }
+        return value.orElse(fallback);
+    }
+
+    // ---------------------------------------------------------------- node pool
+
+    private NodePoolSettings readNodePool(Cloud cloud, ConfigObject o, RedisSettings redis) {
+        boolean onCloud = cloud != Cloud.KUBERNETES;
+        o.refuseUnless(cloud == Cloud.AWS, "subnetIds", "applies only when cloud is aws");
+        o.refuseUnless(cloud == Cloud.AWS, "nodeRoleArn", "applies only when cloud is aws");
+        o.refuseUnless(!onCloud, "dedicated", "applies only when cloud is kubernetes; on " + cloud + " the pool is always dedicated");
+        o.refuseUnless(onCloud, "nodesPerZone", "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)");
+        o.refuseUnless(onCloud, "diskSizeGb", "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)");
+
+        String name = o.string("name").orElse("redis");
+        if (cloud == Cloud.AZURE) {
+            if (!name.matches("[a-z][a-z0-9]{0,11}")) {
+                problems.add(o.keyOf("name"), "must be 1-12 lowercase letters and digits starting with a letter (AKS agent pool names)",
+                        Problems.quote(name));
+            }
+        } else if (!DnsNames.isLabel(name) || name.length() > 40) {
+            problems.add(o.keyOf("name"), "must be a DNS-1123 label of at most 40 characters", Problems.quote(name));
+        }
+
+        String machineType = o.string("machineType").orElse(DEFAULT_MACHINE.getOrDefault(cloud, ""));
+
+        List<String> zones = o.stringList("zones").orElseGet(() -> cloud == Cloud.AZURE ? List.of("1", "2", "3") : List.of());
+        if (zones.isEmpty() && onCloud) {
+            problems.add(o.keyOf("zones"), "required when cloud is " + cloud + ": a non-empty list of zones for the pool (e.g. "
+                    + exampleZones(cloud) + ")", o.has("zones") ? "[]" : Problems.NOTHING);
+        }
+        if (new HashSet<>(zones).size() != zones.size()) {
+            problems.add(o.keyOf("zones"), "must not repeat a zone", zones.toString());
+        }
+        if (cloud == Cloud.AZURE && !zones.stream().allMatch(z -> z.matches("[1-3]"))) {
+            problems.add(o.keyOf("zones"), "must be Azure availability zone numbers 1, 2 or 3", zones.toString());
+        }
+
+        int zoneCount = Math.max(1, zones.size());
+        OptionalInt perZone = o.integer("nodesPerZone");
+        int nodesPerZone = perZone.orElse((redis.nodes() + zoneCount - 1) / zoneCount);
+        if (perZone.isPresent() && nodesPerZone < 1) {
+            problems.add(o.keyOf("nodesPerZone"), "must be at least 1", String.valueOf(nodesPerZone));
+        } else if (onCloud && !zones.isEmpty() && nodesPerZone * zones.size() < redis.nodes()) {
+            problems.add(o.keyOf("nodesPerZone"), "nodesPerZone x zones (" + nodesPerZone + " x " + zones.size()
+                    + ") must be at least redis.nodes (" + redis.nodes() + "): one Redis Enterprise node per VM",
+                    String.valueOf(nodesPerZone));
+        }
+
+        int diskSizeGb = o.integer("diskSizeGb").orElse(128);
+        if (diskSizeGb < 20) {
+            problems.add(o.keyOf("diskSizeGb"), "must be at least 20", String.valueOf(diskSizeGb));
+        }
+
+        List<String> subnets = o.stringList("subnetIds").orElse(List.of());
+        if (cloud == Cloud.AWS && subnets.size() != zones.size()) {
+            problems.add(o.keyOf("subnetIds"), "must list exactly one subnet per zone (" + zones.size() + " zones: " + zones + ")",
+                    o.has("subnetIds") ? subnets.toString() : Problems.NOTHING);
+        }
+        if (cloud == Cloud.AWS && subnets.stream().anyMatch(s -> !s.matches("subnet-[0-9a-f]{8,17}"))) {
+            problems.add(o.keyOf("subnetIds"), "must be subnet IDs such as subnet-0123456789abcdef0", subnets.toString());
+        }
+
+        Optional<String> roleArn = o.string("nodeRoleArn");
+        if (roleArn.isPresent() && !roleArn.get().matches("arn:aws[a-z-]*:iam::[0-9]{12}:role/.+")) {
+            problems.add(o.keyOf("nodeRoleArn"), "must be an IAM role ARN such as arn:aws:iam::123456789012:role/eks-node",
+                    Problems.quote(roleArn.get()));
+        }
+
+        boolean dedicated = o.bool("dedicated").orElse(true);
+        return new NodePoolSettings(name, machineType, zones, nodesPerZone, diskSizeGb, subnets, roleArn, dedicated);
+    }
+
+    private static String exampleZones(Cloud cloud) {
+        return switch (cloud) {
+            case AWS -> "[us-east-1a, us-east-1b, us-east-1c]";
+            case GCP -> "[europe-west1-b, europe-west1-c, europe-west1-d]";
+            default -> "[1, 2, 3]";
+        };
+    }
+
+    // ---------------------------------------------------------------- storage
+
+    private StorageSettings readStorage(Cloud cloud, ConfigObject o) {
+        boolean onCloud = cloud != Cloud.KUBERNETES;
+        o.refuseUnless(!onCloud, "existingClassName", "applies only when cloud is kubernetes");
+        o.refuseUnless(!onCloud, "provisioner", "applies only when cloud is kubernetes");
+        o.refuseUnless(!onCloud, "parameters", "applies only when cloud is kubernetes");
+        o.refuseUnless(onCloud, "diskType", "applies only when cloud is aws, gcp or azure; on kubernetes set provisioner and parameters");
+        o.refuseUnless(onCloud, "iops", "applies only when cloud is aws, gcp or azure; on kubernetes set it in parameters");
+        o.refuseUnless(onCloud, "throughputMiBps", "applies only when cloud is aws, gcp or azure; on kubernetes set it in parameters");
+        o.refuseUnless(onCloud, "encryptionKey", "applies only when cloud is aws, gcp or azure; on kubernetes set it in parameters");
+        o.refuseUnless(cloud == Cloud.AWS, "installCsiDriver", "applies only when cloud is aws");
+
+        String className = o.string("className").orElse("redis-enterprise-ssd");
+        if (!DnsNames.isSubdomain(className)) {
+            problems.add(o.keyOf("className"), "must be a DNS-1123 subdomain", Problems.quote(className));
+        }
+        Optional<String> existing = o.string("existingClassName");
+        existing.filter(n -> !DnsNames.isSubdomain(n)).ifPresent(n ->
+                problems.add(o.keyOf("existingClassName"), "must be a DNS-1123 subdomain", Problems.quote(n)));
+        Optional<String> provisioner = o.string("provisioner");
+        Map<String, String> parameters = o.stringMap("parameters").orElse(Map.of());
+        if (cloud == Cloud.KUBERNETES) {
+            if (existing.isPresent() == provisioner.isPresent()) {
+                problems.add(o.keyOf("existingClassName"),
+                        "set exactly one of storage.existingClassName (use a class the cluster has) or storage.provisioner (+ parameters) when cloud is kubernetes",
+                        existing.isPresent() ? "both" : Problems.NOTHING);
+            }
+            if (existing.isPresent() && o.has("parameters")) {
+                problems.add(o.keyOf("parameters"), "applies only with storage.provisioner", Problems.show(null));
+            }
+            if (existing.isPresent() && o.has("className")) {
+                problems.add(o.keyOf("className"), "does not apply with storage.existingClassName", Problems.quote(className));
+            }
+        }
+
+        List<String> diskTypes = DISK_TYPES.getOrDefault(cloud, List.of(""));
+        String diskType = o.string("diskType").orElse(diskTypes.get(0));
+        if (onCloud && !diskTypes.contains(diskType)) {
+            problems.add(o.keyOf("diskType"), "must be one of " + String.join(", ", diskTypes) + " on " + cloud,
+                    Problems.quote(diskType));
+        }
+        OptionalInt iops = o.integer("iops");
+        OptionalInt throughput = o.integer("throughputMiBps");
+        if (onCloud && diskTypes.contains(diskType)) {
+            DiskLimits limits = DiskLimits.of(cloud, diskType);
+            checkRange(o, "iops", iops, limits.iopsMin(), limits.iopsMax(), diskType);
+            checkRange(o, "throughputMiBps", throughput, limits.throughputMin(), limits.throughputMax(), diskType);
+            if (diskType.equals("io2") && iops.isEmpty()) {
+                problems.add(o.keyOf("iops"), "required for disk type io2 (provisioned IOPS, 100 to 256000)", Problems.NOTHING);
+            }
+        }
+        Optional<String> key = o.string("encryptionKey");
+        if (key.isPresent()) {
+            String k = key.get();
+            boolean ok = switch (cloud) {
+                case AWS -> k.matches("arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+");
+                case GCP -> k.matches("projects/[^/]+/locations/[^/]+/keyRings/[^/]+/cryptoKeys/[^/]+");
+                case AZURE -> k.matches("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/diskEncryptionSets/[^/]+");
+                default -> true;
+            };
+            if (!ok) {
+                problems.add(o.keyOf("encryptionKey"), switch (cloud) {
+                    case AWS -> "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)";
+                    case GCP -> "must be a Cloud KMS key (projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>)";
+                    default -> "must be a disk encryption set ID (/subscriptions/<s>/resourceGroups/<g>/providers/Microsoft.Compute/diskEncryptionSets/<n>)";
+                }, Problems.quote(k));
+            }
+        }
+        boolean installCsi = o.bool("installCsiDriver").orElse(cloud == Cloud.AWS);
+        return new StorageSettings(className, existing, onCloud ? diskType : "", iops, throughput, key, provisioner,
+                parameters, installCsi);
+    }
+
+    private void checkRange(ConfigObject o, String field, OptionalInt value, int min, int max, String diskType) {
+        if (value.isEmpty()) {
+            return;
+        }
+        if (max == 0) {
+            problems.add(o.keyOf(field), "cannot be set for disk type " + diskType + " (its performance follows its size)",
+                    String.valueOf(value.getAsInt()));
+        } else if (value.getAsInt() < min || value.getAsInt() > max) {
+            problems.add(o.keyOf(field), "must be between " + min + " and " + max + " for disk type " + diskType,
+                    String.valueOf(value.getAsInt()));
+        }
+    }
+
+    // ---------------------------------------------------------------- raw access
+
+    private ConfigObject object(String key) {
+        String full = NAMESPACE + ":" + key;
+        Optional<ConfigValue> value = source.get(full);
+        if (value.isEmpty() || value.get().raw() == null) {
+            return new ConfigObject(key, null, problems);
+        }
+        Object raw = value.get().raw();
+        JsonNode node;
+        if (raw instanceof String text) {
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                problems.add(key, "must be an object (as JSON in Pulumi config)", Problems.quote(text));
+                return new ConfigObject(key, null, problems);
+            }
+        } else {
+            node = JSON.valueToTree(raw);
+        }
+        if (!node.isObject()) {
+            problems.add(key, "must be an object", Problems.show(node));
+            return new ConfigObject(key, null, problems);
+        }
+        return new ConfigObject(key, node, problems);
+    }
+
+    private Optional<String> scalar(String fullKey) {
+        return source.get(fullKey).map(ConfigValue::raw).map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private String requiredQualified(String fullKey, String rule) {
+        Optional<String> value = scalar(fullKey);
+        if (value.isEmpty()) {
+            problems.addQualified(fullKey, rule, Problems.NOTHING);
+        }
+        return value.orElse("");
+    }
+}
