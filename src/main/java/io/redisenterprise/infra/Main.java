@@ -24,7 +24,12 @@ public final class Main implements Runnable {
             runPulumiProgram();
             return;
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line of the jar, for tests and for main. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
     }
 
     @Override

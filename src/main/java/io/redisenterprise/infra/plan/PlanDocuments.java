@@ -84,6 +84,9 @@ public final class PlanDocuments {
             m.put("name", r.name());
             m.put("parent", r.parent().orElse(null));
             m.put("provider", r.provider().orElse(null));
+            if (!r.options().isEmpty()) {
+                m.put("options", r.options());
+            }
             m.put("inputs", r.inputs());
             resources.add(m);
         }

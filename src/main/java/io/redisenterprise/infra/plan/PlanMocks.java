@@ -2,7 +2,12 @@ package io.redisenterprise.infra.plan;
 
 import com.pulumi.Log;
 import com.pulumi.core.internal.Internal;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
+import java.lang.reflect.Field;
 import com.pulumi.test.Mocks;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PlanMocks implements Mocks {
     private final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Set<String>> secretInputs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> options = new ConcurrentHashMap<>();
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -38,8 +44,9 @@ public final class PlanMocks implements Mocks {
     }
 
     /**
-     * A transformation that sees each resource's inputs before they are serialised (the mock engine later
-     * receives them unwrapped) and remembers which top-level inputs are secret outputs.
+     * A transformation that sees each resource's inputs and options before they are serialised (the mock engine
+     * later receives inputs unwrapped and no options): it notes secret top-level inputs, the parent, explicit
+     * dependencies and the protection options, so plan.json can show them.
      */
     public ResourceTransformation secretTracker() {
         return args -> {
@@ -52,21 +59,61 @@ public final class PlanMocks implements Mocks {
                             secrets.add(name);
                         }
                     })));
+            Map<String, Object> opts = new ConcurrentHashMap<>();
+            options.put(key, opts);
+            ResourceOptions o = args.options();
+            o.getParent().ifPresent(p -> opts.put("parent", p.pulumiResourceType() + "::" + p.pulumiResourceName()));
+            if (o.getDependsOn() != null) {
+                Internal.of(o.getDependsOn()).getDataAsync().thenAccept(d -> {
+                    List<Resource> deps = d.getValueNullable();
+                    if (deps != null && !deps.isEmpty()) {
+                        opts.put("dependsOn", deps.stream()
+                                .map(r -> r.pulumiResourceType() + "::" + r.pulumiResourceName()).sorted().toList());
+                    }
+                });
+            }
+            o.getProtect().ifPresent(v -> opts.put("protect", v));
+            o.getRetainOnDelete().ifPresent(v -> opts.put("retainOnDelete", v));
+            if (o instanceof CustomResourceOptions c) {
+                c.getDeleteBeforeReplaceOptional().ifPresent(v -> opts.put("deleteBeforeReplace", v));
+            }
+            customTimeouts(o).ifPresent(t -> opts.put("customTimeouts", t));
             return Optional.empty();
         };
     }
 
-    /** What was registered, in registration order, with parents resolved from the engine's URNs. */
-    public List<PlannedResource> resources(Map<String, String> parentTypeByResource) {
+    /** The SDK keeps custom timeouts in a field without a getter; read it so reviewers see the timeouts. */
+    private static Optional<Map<String, String>> customTimeouts(ResourceOptions o) {
+        try {
+            Field f = ResourceOptions.class.getDeclaredField("customTimeouts");
+            f.setAccessible(true);
+            if (f.get(o) instanceof CustomTimeouts t) {
+                Map<String, String> m = new TreeMap<>();
+                t.getCreate().ifPresent(d -> m.put("create", CustomTimeouts.golangString(Optional.of(d))));
+                t.getUpdate().ifPresent(d -> m.put("update", CustomTimeouts.golangString(Optional.of(d))));
+                t.getDelete().ifPresent(d -> m.put("delete", CustomTimeouts.golangString(Optional.of(d))));
+                return Optional.of(m);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Not fatal: the plan just omits timeouts if a later SDK renames the field.
+        }
+        return Optional.empty();
+    }
+
+    /** What was registered, in registration order. */
+    public List<PlannedResource> resources() {
         List<PlannedResource> out = new ArrayList<>();
         synchronized (registered) {
             for (ResourceArgs r : registered) {
                 String key = r.type + "::" + r.name;
+                Map<String, Object> opts = new TreeMap<>(options.getOrDefault(key, Map.of()));
+                Object parent = opts.remove("parent");
                 out.add(new PlannedResource(r.type, r.name,
-                        Optional.ofNullable(parentTypeByResource.get(key)),
+                        Optional.ofNullable((String) parent),
                         Optional.ofNullable(r.provider).filter(p -> !p.isEmpty()).map(PlanMocks::providerName),
                         normalise(r.inputs),
-                        Set.copyOf(secretInputs.getOrDefault(key, Set.of()))));
+                        Set.copyOf(secretInputs.getOrDefault(key, Set.of())),
+                        opts));
             }
         }
         return out;

@@ -54,7 +54,7 @@ public final class PlanRun {
                         : String.valueOf(first);
                 throw new PlanFailedException("the program failed under the mock engine: " + why, first);
             }
-            List<PlannedResource> resources = mocks.resources(parentsOf(result.resources()));
+            List<PlannedResource> resources = mocks.resources();
             Map<String, Object> rawOutputs = new TreeMap<>();
             Set<String> secretOutputNames = new HashSet<>();
             for (var e : result.outputs().entrySet()) {
@@ -82,41 +82,11 @@ public final class PlanRun {
         List<PlannedResource> masked = new ArrayList<>();
         for (PlannedResource r : resources) {
             masked.add(new PlannedResource(r.type(), r.name(), r.parent(), r.provider(),
-                    masker.maskInputs(r.inputs(), r.secretInputs()), r.secretInputs()));
+                    masker.maskInputs(r.inputs(), r.secretInputs()), r.secretInputs(), r.options()));
         }
         Map<String, Object> maskedOutputs = new LinkedHashMap<>();
         outputs.forEach((k, v) -> maskedOutputs.put(k, secretOutputNames.contains(k) ? SecretMasker.MASK : masker.maskKnown(v)));
         return new Plan(project, stack, settings, masked, maskedOutputs);
     }
 
-    /** Maps "type::name" to "parentType::parentName" from the engine's URNs (component children). */
-    private static Map<String, String> parentsOf(List<Resource> resources) {
-        Map<String, String> typeOfUrn = new HashMap<>();
-        Map<String, List<String>> namesByType = new HashMap<>();
-        List<String[]> chains = new ArrayList<>();
-        for (Resource r : resources) {
-            String urn = String.valueOf(PulumiTest.extractValue(r.urn()));
-            String[] parts = urn.split("::");
-            if (parts.length < 4) {
-                continue;
-            }
-            String[] types = parts[2].split("\\$");
-            chains.add(new String[] {r.pulumiResourceType(), r.pulumiResourceName(),
-                    types.length >= 2 ? types[types.length - 2] : ""});
-            namesByType.computeIfAbsent(r.pulumiResourceType(), t -> new ArrayList<>()).add(r.pulumiResourceName());
-            typeOfUrn.put(urn, r.pulumiResourceType());
-        }
-        Map<String, String> parents = new HashMap<>();
-        for (String[] c : chains) {
-            String parentType = c[2];
-            if (parentType.isEmpty() || parentType.equals("pulumi:pulumi:Stack")) {
-                continue;
-            }
-            List<String> candidates = namesByType.getOrDefault(parentType, List.of());
-            parents.put(c[0] + "::" + c[1], candidates.size() == 1
-                    ? parentType + "::" + candidates.get(0)
-                    : parentType + "::" + candidates.stream().collect(Collectors.joining("|")));
-        }
-        return parents;
-    }
 }

@@ -6,10 +6,25 @@ import java.util.Set;
 
 /**
  * One resource the program registered, with the inputs the provider would receive (numbers normalised, secrets
- * not yet masked) and the names of the inputs the program marked secret.
+ * not yet masked), the names of the inputs the program marked secret, and the resource options that matter to
+ * reviewers (dependsOn, protect, retainOnDelete, deleteBeforeReplace, customTimeouts).
  */
 public record PlannedResource(String type, String name, Optional<String> parent, Optional<String> provider,
-                              Map<String, Object> inputs, Set<String> secretInputs) {
+                              Map<String, Object> inputs, Set<String> secretInputs, Map<String, Object> options) {
+
+    /** Explicit dependencies ("type::name"), as the engine would order them. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> dependsOn() {
+        return (java.util.List<String>) options.getOrDefault("dependsOn", java.util.List.of());
+    }
+
+    public boolean isProtected() {
+        return Boolean.TRUE.equals(options.get("protect"));
+    }
+
+    public boolean isRetainedOnDelete() {
+        return Boolean.TRUE.equals(options.get("retainOnDelete"));
+    }
 
     public boolean isKubernetesObject() {
         return type.startsWith("kubernetes:") && inputs.containsKey("kind");

@@ -67,10 +67,26 @@ public final class StackFile implements ConfigSource {
     }
 
     private static ConfigValue toValue(Object v) {
-        if (v instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
-            return ConfigValue.secret(SECRET_PLACEHOLDER);
+        boolean[] secret = {false};
+        Object value = replaceSecure(v, secret);
+        return new ConfigValue(value, secret[0]);
+    }
+
+    /** Replaces every {@code secure:} entry, at any depth (Pulumi allows secrets inside objects). */
+    private static Object replaceSecure(Object v, boolean[] secret) {
+        if (v instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.containsKey("secure")) {
+                secret[0] = true;
+                return SECRET_PLACEHOLDER;
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, x) -> out.put(String.valueOf(k), replaceSecure(x, secret)));
+            return out;
         }
-        return ConfigValue.plain(v);
+        if (v instanceof java.util.List<?> list) {
+            return list.stream().map(x -> replaceSecure(x, secret)).toList();
+        }
+        return v;
     }
 
     private static String qualify(String key, String project) {

@@ -1,0 +1,171 @@
+package io.redisenterprise.infra.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redisenterprise.infra.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** The {@code plan} command end to end: files, console, exit codes, secrets. */
+class PlanCommandTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run plan(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of("plan"));
+        all.addAll(List.of(args));
+        int exit = cli.execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Stream<Path> stackFiles() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("stacks"))) {
+            return Stream.concat(Stream.of(Path.of("Pulumi.dev.yaml")),
+                    s.filter(p -> p.getFileName().toString().matches("Pulumi\\..+\\.yaml")).sorted().toList().stream());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stackFiles")
+    void everyStackInTheRepositoryPlans(Path stack) throws IOException {
+        Run run = plan("--config", stack.toString(), "--out", tmp.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(tmp.resolve("manifests.yaml")).isNotEmptyFile();
+        JsonNode planJson = new ObjectMapper().readTree(tmp.resolve("plan.json").toFile());
+        String stackName = stack.getFileName().toString().replaceAll("Pulumi\\.(.+)\\.yaml", "$1");
+        assertThat(planJson.get("stack").asText()).isEqualTo(stackName);
+        assertThat(planJson.get("resources")).isNotEmpty();
+        assertThat(run.out()).contains("Resources by layer", "Placement", "Storage", "Sizing");
+    }
+
+    @Test
+    void cloudStacksRunThreeNodesAcrossThreeZones() throws IOException {
+        for (String cloud : List.of("aws", "gcp", "azure")) {
+            Run run = plan("--config", "stacks/Pulumi." + cloud + ".yaml", "--out", tmp.resolve(cloud).toString());
+            assertThat(run.exit()).isZero();
+            JsonNode planJson = new ObjectMapper().readTree(tmp.resolve(cloud).resolve("plan.json").toFile());
+            assertThat(planJson.get("cloud").asText()).isEqualTo(cloud);
+            JsonNode sts = find(planJson, "kubernetes:apps/v1:StatefulSet");
+            assertThat(sts.at("/inputs/spec/replicas").isIntegralNumber()).isTrue();
+            assertThat(sts.at("/inputs/spec/replicas").asInt()).isEqualTo(3);
+            assertThat(sts.at("/inputs/spec/template/spec/topologySpreadConstraints/0/topologyKey").asText())
+                    .isEqualTo("topology.kubernetes.io/zone");
+        }
+    }
+
+    @Test
+    void planJsonUsesPulumiTypeTokens() throws IOException {
+        plan("--config", "stacks/Pulumi.aws.yaml", "--out", tmp.toString());
+        JsonNode planJson = new ObjectMapper().readTree(tmp.resolve("plan.json").toFile());
+        List<String> types = new ArrayList<>();
+        planJson.get("resources").forEach(r -> types.add(r.get("type").asText()));
+        assertThat(types).contains("aws:eks/nodeGroup:NodeGroup", "kubernetes:apps/v1:StatefulSet",
+                "pulumi:providers:kubernetes", "redis-enterprise:index:RedisEnterpriseCluster");
+        assertThat(find(planJson, "kubernetes:apps/v1:StatefulSet").get("parent").asText())
+                .isEqualTo("redis-enterprise:index:RedisEnterpriseCluster::redis-enterprise");
+    }
+
+    @Test
+    void manifestsKeepIntegersAndApplyInOrder() throws IOException {
+        plan("--config", "stacks/Pulumi.gcp.yaml", "--out", tmp.toString());
+        String yaml = Files.readString(tmp.resolve("manifests.yaml"));
+        assertThat(yaml).contains("replicas: 3\n").contains("maxUnavailable: 1\n").doesNotContain("3.0");
+        List<String> kinds = new ArrayList<>();
+        for (String line : yaml.split("\n")) {
+            if (line.startsWith("kind: ")) {
+                kinds.add(line.substring(6));
+            }
+        }
+        assertThat(kinds.get(0)).isEqualTo("Namespace");
+        assertThat(kinds.indexOf("StorageClass")).isLessThan(kinds.indexOf("StatefulSet"));
+        assertThat(kinds.indexOf("Service")).isLessThan(kinds.indexOf("StatefulSet"));
+    }
+
+    @Test
+    void kubeconfigsAreNeverWrittenInPlaintext() throws IOException {
+        Run run = plan("--config", "stacks/Pulumi.aws.yaml", "--out", tmp.toString());
+        String json = Files.readString(tmp.resolve("plan.json"));
+        JsonNode planJson = new ObjectMapper().readTree(json);
+        assertThat(planJson.at("/outputs/kubeconfig").asText()).isEqualTo("[secret]");
+        assertThat(find(planJson, "pulumi:providers:kubernetes").at("/inputs/kubeconfig").asText()).isEqualTo("[secret]");
+        assertThat(json + run.out()).doesNotContain("get-token").doesNotContain("certificate-authority-data");
+    }
+
+    @Test
+    void secureConfigValuesAreMasked() throws IOException {
+        Path stack = tmp.resolve("Pulumi.sec.yaml");
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Files.writeString(stack, """
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:cluster:
+                    kubeconfig:
+                      secure: v1:AAAABBBBCCCC
+                  redis-enterprise:storage:
+                    existingClassName: standard
+                """);
+        Run run = plan("--config", stack.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String json = Files.readString(tmp.resolve("out/plan.json"));
+        assertThat(json + run.out() + run.err()).doesNotContain("AAAABBBBCCCC");
+        assertThat(find(new ObjectMapper().readTree(json), "pulumi:providers:kubernetes").at("/inputs/kubeconfig").asText())
+                .isEqualTo("[secret]");
+    }
+
+    @Test
+    void invalidConfigExitsTwoWithOneLinePerProblemAndWritesNothing() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = tmp.resolve("Pulumi.bad.yaml");
+        Files.writeString(stack, """
+                config:
+                  redis-enterprise:cloud: aws
+                  redis-enterprise:redis:
+                    nodes: 4
+                """);
+        Path out = tmp.resolve("out");
+        Run run = plan("--config", stack.toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("redis-enterprise:redis.nodes: must be odd and at least 3")
+                .contains("aws:region: required when cloud is aws")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void missingStackFileExitsTwo() {
+        Run run = plan("--config", tmp.resolve("Pulumi.none.yaml").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no such file");
+    }
+
+    private static JsonNode find(JsonNode planJson, String type) {
+        for (JsonNode r : planJson.get("resources")) {
+            if (r.get("type").asText().equals(type)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + type);
+    }
+}
