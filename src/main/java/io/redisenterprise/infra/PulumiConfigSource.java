@@ -1,16 +1,35 @@
 package io.redisenterprise.infra;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Context;
 import io.redisenterprise.infra.settings.ConfigSource;
 import io.redisenterprise.infra.settings.ConfigValue;
 import java.util.Optional;
+import java.util.Set;
 
 /** Raw configuration from the Pulumi engine during {@code pulumi up/preview}: objects arrive as JSON text. */
 final class PulumiConfigSource implements ConfigSource {
+    /** The language host lists the keys whose values were {@code secure:} in the stack (Pulumi's runtime protocol). */
+    static final String SECRET_KEYS_ENV = "PULUMI_CONFIG_SECRET_KEYS";
+
     private final Context ctx;
+    private final Set<String> secretKeys;
 
     PulumiConfigSource(Context ctx) {
         this.ctx = ctx;
+        this.secretKeys = parseSecretKeys(System.getenv(SECRET_KEYS_ENV));
+    }
+
+    static Set<String> parseSecretKeys(String json) {
+        if (json == null || json.isBlank()) {
+            return Set.of();
+        }
+        try {
+            return Set.of(new ObjectMapper().readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            return Set.of();
+        }
     }
 
     @Override
@@ -18,6 +37,7 @@ final class PulumiConfigSource implements ConfigSource {
         int colon = fullKey.indexOf(':');
         String namespace = fullKey.substring(0, colon);
         String key = fullKey.substring(colon + 1);
-        return ctx.config(namespace).get(key).map(ConfigValue::plain);
+        boolean secret = secretKeys.contains(fullKey);
+        return ctx.config(namespace).get(key).map(v -> new ConfigValue(v, secret));
     }
 }

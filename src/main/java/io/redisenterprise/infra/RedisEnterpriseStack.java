@@ -35,7 +35,8 @@ public final class RedisEnterpriseStack {
                 .orElse(Output.of(settings.storage().effectiveClassName()));
 
         var redis = new RedisEnterpriseCluster(settings.redis().name(), new RedisEnterpriseClusterArgs(
-                settings.redis(), placement, storageClassName, cluster.kubernetes(), cluster.nodePools()),
+                settings.redis(), settings.credentials(), settings.services(), placement, storageClassName,
+                cluster.kubernetes(), cluster.nodePools(), platform.internalLoadBalancerAnnotations()),
                 ComponentResourceOptions.builder().providers(cluster.kubernetes()).build());
 
         ctx.export("cloud", Output.of(settings.cloud().key()));
@@ -47,6 +48,9 @@ public final class RedisEnterpriseStack {
         ctx.export("headlessServiceDns", redis.headlessServiceDns());
         ctx.export("uiEndpoint", redis.uiEndpoint());
         ctx.export("apiEndpoint", redis.apiEndpoint());
+        ctx.export("metricsEndpoint", redis.metricsEndpoint());
+        ctx.export("adminUsername", Output.of(settings.credentials().adminUsername()));
+        ctx.export("redisNodes", Output.of(settings.redis().nodes()));
         ctx.export("kubeconfig", cluster.kubeconfig());
     }
 }

@@ -28,6 +28,7 @@ public final class TestStacks {
 
         public Config set(String key, Object value) {
             values.put(key.contains(":") ? key : NS + key, value);
+            secret.remove(key.contains(":") ? key : NS + key);
             return this;
         }
 
@@ -71,8 +72,13 @@ public final class TestStacks {
         }
     }
 
+    /** Every stack needs the admin password, as a secret. */
+    static Config base() {
+        return new Config().secret("adminPassword", "correct-horse-battery");
+    }
+
     public static Config aws() {
-        return new Config()
+        return base()
                 .set("cloud", "aws")
                 .set("aws:region", "us-east-1")
                 .set("cluster", Map.of("name", "prod-eks"))
@@ -82,7 +88,7 @@ public final class TestStacks {
     }
 
     public static Config gcp() {
-        return new Config()
+        return base()
                 .set("cloud", "gcp")
                 .set("gcp:project", "my-project")
                 .set("gcp:region", "europe-west1")
@@ -91,13 +97,13 @@ public final class TestStacks {
     }
 
     public static Config azure() {
-        return new Config()
+        return base()
                 .set("cloud", "azure")
                 .set("cluster", Map.of("name", "prod-aks", "resourceGroup", "prod-rg"));
     }
 
     public static Config kubernetes() {
-        return new Config()
+        return base()
                 .set("cloud", "kubernetes")
                 .set("storage", Map.of("existingClassName", "standard"));
     }

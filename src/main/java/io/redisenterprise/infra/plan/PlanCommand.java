@@ -48,7 +48,7 @@ public final class PlanCommand implements Callable<Integer> {
         Settings settings;
         PlatformRegistry registry = PlatformRegistry.discover();
         try {
-            settings = SettingsLoader.load(stackFile);
+            settings = SettingsLoader.loadForPlan(stackFile);
             registry.forCloud(settings.cloud());
         } catch (InvalidConfigException e) {
             stderr.println(config + ": invalid configuration:");
@@ -59,6 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
             Plan plan = PlanRun.run(stackFile.project(), stackFile.stack(), settings, registry);
             Path dir = out != null ? out : Path.of("target", "plan", stackFile.stack());
             PlanDocuments.write(plan, dir);
+            settings.warnings().forEach(w -> stderr.println("warning: " + w));
             stdout.print(PlanSummary.render(plan));
             stdout.println();
             stdout.println("Wrote " + dir.resolve(PlanDocuments.MANIFESTS) + " (" + plan.kubernetesObjects().size()

@@ -26,7 +26,8 @@ public final class PlanDocuments {
     /** Kinds that others depend on come first; workloads after what they mount and run as. */
     private static final List<String> KIND_ORDER = List.of(
             "Namespace", "StorageClass", "PriorityClass", "ServiceAccount", "ClusterRole", "ClusterRoleBinding",
-            "Role", "RoleBinding", "Secret", "ConfigMap", "Service", "StatefulSet", "PodDisruptionBudget");
+            "Role", "RoleBinding", "ValidatingAdmissionPolicy",
+            "ValidatingAdmissionPolicyBinding", "Secret", "ConfigMap", "Service", "StatefulSet", "PodDisruptionBudget");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

@@ -78,6 +78,7 @@ public final class PlanMocks implements Mocks {
                 c.getDeleteBeforeReplaceOptional().ifPresent(v -> opts.put("deleteBeforeReplace", v));
             }
             customTimeouts(o).ifPresent(t -> opts.put("customTimeouts", t));
+            ignoreChanges(o).ifPresent(l -> opts.put("ignoreChanges", l));
             return Optional.empty();
         };
     }
@@ -89,9 +90,9 @@ public final class PlanMocks implements Mocks {
             f.setAccessible(true);
             if (f.get(o) instanceof CustomTimeouts t) {
                 Map<String, String> m = new TreeMap<>();
-                t.getCreate().ifPresent(d -> m.put("create", CustomTimeouts.golangString(Optional.of(d))));
-                t.getUpdate().ifPresent(d -> m.put("update", CustomTimeouts.golangString(Optional.of(d))));
-                t.getDelete().ifPresent(d -> m.put("delete", CustomTimeouts.golangString(Optional.of(d))));
+                t.getCreate().ifPresent(d -> m.put("create", readable(d)));
+                t.getUpdate().ifPresent(d -> m.put("update", readable(d)));
+                t.getDelete().ifPresent(d -> m.put("delete", readable(d)));
                 return Optional.of(m);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -100,7 +101,32 @@ public final class PlanMocks implements Mocks {
         return Optional.empty();
     }
 
-    /** What was registered, in registration order. */
+    /** Durations as Pulumi users write them: 25m, 90s. */
+    private static String readable(java.time.Duration d) {
+        if (d.toSeconds() % 60 == 0) {
+            return d.toMinutes() + "m";
+        }
+        return d.toSeconds() + "s";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<List<String>> ignoreChanges(ResourceOptions o) {
+        try {
+            Field f = ResourceOptions.class.getDeclaredField("ignoreChanges");
+            f.setAccessible(true);
+            if (f.get(o) instanceof List<?> l && !l.isEmpty()) {
+                return Optional.of(List.copyOf((List<String>) l));
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Not fatal, as for custom timeouts.
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What was registered, in a deterministic order (registration order depends on thread timing): by layer,
+     * then type, then name, so the same stack always yields the same plan.json.
+     */
     public List<PlannedResource> resources() {
         List<PlannedResource> out = new ArrayList<>();
         synchronized (registered) {
@@ -116,6 +142,8 @@ public final class PlanMocks implements Mocks {
                         opts));
             }
         }
+        out.sort(java.util.Comparator.comparing(PlannedResource::layerRank)
+                .thenComparing(PlannedResource::type).thenComparing(PlannedResource::name));
         return out;
     }
 

@@ -26,8 +26,15 @@ public record PlannedResource(String type, String name, Optional<String> parent,
         return Boolean.TRUE.equals(options.get("retainOnDelete"));
     }
 
+    /** A whole Kubernetes object to create (patches of existing objects are partial and listed in plan.json only). */
     public boolean isKubernetesObject() {
-        return type.startsWith("kubernetes:") && inputs.containsKey("kind");
+        return type.startsWith("kubernetes:") && inputs.containsKey("kind") && !type.endsWith("Patch");
+    }
+
+    /** Cloud resources first, then the provider, the component and the Kubernetes objects. */
+    public int layerRank() {
+        String l = layer();
+        return l.startsWith("cloud") ? 0 : l.equals("providers") ? 1 : l.equals("components") ? 2 : 3;
     }
 
     public String layer() {

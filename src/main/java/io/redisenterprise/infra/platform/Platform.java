@@ -3,6 +3,7 @@ package io.redisenterprise.infra.platform;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.settings.Cloud;
 import io.redisenterprise.infra.settings.Settings;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,11 @@ public interface Platform {
 
     /** The StorageClass to create for Redis data, or empty to use an existing class. Pure data, no resources. */
     Optional<StorageClassSpec> storageClass(Settings settings);
+
+    /** Annotations that make a LoadBalancer Service private to the cluster's network on this cloud. */
+    default Map<String, String> internalLoadBalancerAnnotations() {
+        return Map.of();
+    }
 
     /** Registers this cloud's resources (node pool, IAM, add-ons) and the Kubernetes provider for the cluster. */
     ClusterConnection connect(Settings settings, Placement placement);

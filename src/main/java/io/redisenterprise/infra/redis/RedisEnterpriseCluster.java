@@ -7,57 +7,63 @@ import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateStatefulSetStrategyArgs
 import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetPersistentVolumeClaimRetentionPolicyArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetSpecArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetUpdateStrategyArgs;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimPatch;
+import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimPatchArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.AffinityArgs;
-import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodAffinityTermArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodAntiAffinityArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecPatchArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsPatchArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.TolerationArgs;
-import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
-import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
-import com.pulumi.kubernetes.core.v1.inputs.WeightedPodAffinityTermArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
 import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
+import com.pulumi.kubernetes.rbac.v1.ClusterRole;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleArgs;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleBindingArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.PolicyRuleArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
-import io.redisenterprise.infra.placement.Placement;
-import io.redisenterprise.infra.settings.AntiAffinity;
 import io.redisenterprise.infra.settings.RedisSettings;
+import io.redisenterprise.infra.settings.ServiceSettings;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A Redis Enterprise cluster on Kubernetes: namespace, headless service, the StatefulSet of Redis Enterprise
- * nodes (one per VM, spread across zones, on network-attached volumes) and its disruption budget. Kubernetes
- * places and restarts the pods; Redis Enterprise itself owns membership, shards and failover.
+ * A Redis Enterprise cluster on Kubernetes: namespace, credentials, RBAC, services, the StatefulSet of Redis
+ * Enterprise nodes (one per VM, spread across zones, on network-attached volumes) with the bootstrap sidecar
+ * that forms the cluster, its disruption budget and a guard against silent scale-down. Kubernetes places and
+ * restarts the pods; Redis Enterprise itself owns membership, shards and failover.
  */
 public class RedisEnterpriseCluster extends ComponentResource {
     public static final String TYPE = "redis-enterprise:index:RedisEnterpriseCluster";
     /** The volume claim template name the Redis Enterprise operator uses too. */
     public static final String STORAGE_VOLUME = "redis-enterprise-storage";
     public static final String PERSIST_PATH = "/var/opt/redislabs/persist";
-    public static final String CONTAINER = "redis-enterprise-node";
+    public static final String CONTAINER = RedisPodTemplate.NODE_CONTAINER;
     /** Redis Enterprise runs as this non-root user in its image. */
     public static final int RUN_AS_USER = 1001;
     /**
@@ -65,12 +71,18 @@ public class RedisEnterpriseCluster extends ComponentResource {
      * loses in-memory data that has not reached its replica or disk yet.
      */
     public static final int TERMINATION_GRACE_SECONDS = 1800;
+    /** Formation budget: a fixed start plus each node pulling its image, starting and joining in turn. */
+    static final int FORMATION_BASE_MINUTES = 10;
+    static final int FORMATION_MINUTES_PER_NODE = 5;
+    /** Lets a server-side-apply patch take over the size field the StatefulSet controller set on the claim. */
+    static final String PATCH_FORCE_ANNOTATION = "pulumi.com/patchForce";
 
     private final Output<String> namespaceName;
     private final Output<String> statefulSetName;
     private final Output<String> headlessServiceDns;
     private final Output<String> uiEndpoint;
     private final Output<String> apiEndpoint;
+    private final Output<String> metricsEndpoint;
 
     public RedisEnterpriseCluster(String name, RedisEnterpriseClusterArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
@@ -81,13 +93,39 @@ public class RedisEnterpriseCluster extends ComponentResource {
         RedisSettings redis = args.redis();
         String cluster = redis.name();
         String ns = redis.namespace();
+        boolean protect = redis.protect();
+        Map<String, String> labels = RedisLabels.common(cluster);
 
+        // Deleting the namespace would delete every claim in it: it is protected with the StatefulSet.
         var namespace = new Namespace(cluster + "-namespace", NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(ns).labels(withPodSecurity(RedisLabels.common(cluster))).build())
-                .build(), childOptions(args, List.of()));
+                .metadata(ObjectMetaArgs.builder().name(ns).labels(withPodSecurity(labels)).build())
+                .build(), options(args, List.of()).protect(protect).build());
+        List<Resource> inNamespace = List.of(namespace);
+
+        var credentials = new Secret(cluster + "-admin-credentials", SecretArgs.builder()
+                .metadata(meta(cluster + "-admin", ns, labels))
+                .type("Opaque")
+                .stringData(Output.ofSecret(Map.of(
+                        "username", args.credentials().adminUsername(),
+                        "password", args.credentials().adminPassword().reveal())))
+                .build(), options(args, inNamespace).build());
+        List<Resource> podInputs = new ArrayList<>(List.of(namespace, credentials));
+        boolean hasLicense = args.credentials().license().isPresent();
+        args.credentials().license().ifPresent(license -> podInputs.add(new Secret(cluster + "-license", SecretArgs.builder()
+                .metadata(meta(cluster + "-license", ns, labels))
+                .type("Opaque")
+                .stringData(Output.ofSecret(Map.of("license", license.reveal())))
+                .build(), options(args, inNamespace).build())));
+
+        podInputs.add(new ConfigMap(cluster + "-bootstrap", ConfigMapArgs.builder()
+                .metadata(meta(cluster + "-bootstrap", ns, labels))
+                .data(Map.of(BootstrapScript.FILE_NAME, BootstrapScript.text()))
+                .build(), options(args, inNamespace).build()));
+
+        podInputs.addAll(nodeReaderAccess(args, cluster, ns, labels, namespace));
 
         var headless = new Service(cluster + "-headless", ServiceArgs.builder()
-                .metadata(meta(cluster, ns, RedisLabels.common(cluster)))
+                .metadata(meta(cluster, ns, labels))
                 .spec(ServiceSpecArgs.builder()
                         .clusterIP("None")
                         // Peers must resolve each other before they are Ready: readiness means "joined".
@@ -96,36 +134,51 @@ public class RedisEnterpriseCluster extends ComponentResource {
                         .ports(port("discovery", RedisPorts.DISCOVERY), port("api", RedisPorts.API),
                                 port("ui", RedisPorts.UI), port("metrics", RedisPorts.METRICS))
                         .build())
-                .build(), childOptions(args, List.of(namespace)));
+                .build(), options(args, inNamespace).build());
+        podInputs.add(headless);
 
+        var names = new RedisPodTemplate.Names(cluster, ns, cluster, cluster + "-bootstrap", cluster + "-admin",
+                cluster + "-license", hasLicense);
         List<Resource> statefulSetDeps = new ArrayList<>(args.nodePools());
-        statefulSetDeps.add(namespace);
-        statefulSetDeps.add(headless);
+        statefulSetDeps.addAll(podInputs);
+        Duration formation = Duration.ofMinutes(FORMATION_BASE_MINUTES + (long) FORMATION_MINUTES_PER_NODE * redis.nodes());
         var statefulSet = new StatefulSet(cluster, StatefulSetArgs.builder()
-                .metadata(meta(cluster, ns, RedisLabels.common(cluster)))
-                .spec(statefulSetSpec(args, cluster))
-                .build(), childOptions(args, statefulSetDeps));
+                .metadata(statefulSetMeta(redis, cluster, ns, labels))
+                .spec(statefulSetSpec(args, names))
+                .build(), options(args, statefulSetDeps)
+                .protect(protect)
+                .customTimeouts(new CustomTimeouts(formation, formation, Duration.ofMinutes(FORMATION_BASE_MINUTES)))
+                // Claim templates are immutable; sizes change through the claim patches below instead.
+                .ignoreChanges(List.of("spec.volumeClaimTemplates"))
+                .build());
 
         new PodDisruptionBudget(cluster + "-pdb", PodDisruptionBudgetArgs.builder()
-                .metadata(meta(cluster, ns, RedisLabels.common(cluster)))
+                .metadata(meta(cluster, ns, labels))
                 .spec(PodDisruptionBudgetSpecArgs.builder()
                         .maxUnavailable(1)
                         .selector(LabelSelectorArgs.builder().matchLabels(RedisLabels.nodeSelector(cluster)).build())
                         .build())
-                .build(), childOptions(args, List.of(namespace)));
+                .build(), options(args, inNamespace).build());
 
-        String fqdnSuffix = ns + ".svc.cluster.local";
+        volumeSizes(args, cluster, ns, statefulSet);
+        scaleDownGuard(args, cluster, ns, namespace);
+
+        var services = new RedisServices(args, cluster, ns, labels);
+        services.register(this, inNamespace);
+
         this.namespaceName = Output.of(ns);
         this.statefulSetName = statefulSet.metadata().applyValue(m -> m.name().orElse(cluster));
-        this.headlessServiceDns = Output.of(cluster + "." + fqdnSuffix);
-        this.uiEndpoint = Output.of("https://" + cluster + "." + fqdnSuffix + ":" + RedisPorts.UI);
-        this.apiEndpoint = Output.of("https://" + cluster + "." + fqdnSuffix + ":" + RedisPorts.API);
+        this.headlessServiceDns = Output.of(cluster + "." + ns + ".svc.cluster.local");
+        this.uiEndpoint = Output.of(services.uiEndpoint());
+        this.apiEndpoint = Output.of(services.apiEndpoint());
+        this.metricsEndpoint = Output.of(services.metricsEndpoint());
         registerOutputs(Map.of(
                 "namespace", namespaceName,
                 "statefulSet", statefulSetName,
                 "headlessServiceDns", headlessServiceDns,
                 "uiEndpoint", uiEndpoint,
-                "apiEndpoint", apiEndpoint));
+                "apiEndpoint", apiEndpoint,
+                "metricsEndpoint", metricsEndpoint));
     }
 
     public Output<String> namespaceName() {
@@ -148,56 +201,69 @@ public class RedisEnterpriseCluster extends ComponentResource {
         return apiEndpoint;
     }
 
-    private StatefulSetSpecArgs statefulSetSpec(RedisEnterpriseClusterArgs args, String cluster) {
+    public Output<String> metricsEndpoint() {
+        return metricsEndpoint;
+    }
+
+    /** The bootstrap sidecar reads its VM's zone label for rack awareness: get on nodes, nothing else. */
+    private List<Resource> nodeReaderAccess(RedisEnterpriseClusterArgs args, String cluster, String ns,
+                                            Map<String, String> labels, Namespace namespace) {
+        var account = new ServiceAccount(cluster + "-service-account", ServiceAccountArgs.builder()
+                .metadata(meta(cluster, ns, labels))
+                .automountServiceAccountToken(false)
+                .build(), options(args, List.of(namespace)).build());
+        String roleName = ns + "-" + cluster + "-node-reader";
+        var role = new ClusterRole(cluster + "-node-reader", ClusterRoleArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(roleName).labels(labels).build())
+                .rules(PolicyRuleArgs.builder().apiGroups("").resources("nodes").verbs("get").build())
+                .build(), options(args, List.of()).build());
+        var binding = new ClusterRoleBinding(cluster + "-node-reader-binding", ClusterRoleBindingArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(roleName).labels(labels).build())
+                .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(roleName).build())
+                .subjects(SubjectArgs.builder().kind("ServiceAccount").name(cluster).namespace(ns).build())
+                .build(), options(args, List.of(role, account)).build());
+        return List.of(account, role, binding);
+    }
+
+    /**
+     * Volume size changes reach the existing claims through server-side-apply patches (the StorageClass allows
+     * expansion); Kubernetes itself refuses a smaller size. Deleting a patch never deletes a claim.
+     */
+    private void volumeSizes(RedisEnterpriseClusterArgs args, String cluster, String ns, StatefulSet statefulSet) {
+        for (int i = 0; i < args.redis().nodes(); i++) {
+            String claim = STORAGE_VOLUME + "-" + cluster + "-" + i;
+            new PersistentVolumeClaimPatch(claim + "-size", PersistentVolumeClaimPatchArgs.builder()
+                    .metadata(ObjectMetaPatchArgs.builder().name(claim).namespace(ns)
+                            .annotations(Map.of(PATCH_FORCE_ANNOTATION, "true")).build())
+                    .spec(PersistentVolumeClaimSpecPatchArgs.builder()
+                            .resources(ResourceRequirementsPatchArgs.builder()
+                                    .requests(Map.of("storage", args.redis().volumeSize().text()))
+                                    .build())
+                            .build())
+                    .build(), options(args, List.of(statefulSet)).retainOnDelete(true).build());
+        }
+    }
+
+    private void scaleDownGuard(RedisEnterpriseClusterArgs args, String cluster, String ns, Namespace namespace) {
+        String policy = ScaleDownGuard.policyName(ns, cluster);
+        var guard = new KubernetesObject(cluster + "-scale-down-guard", ScaleDownGuard.API_VERSION,
+                "ValidatingAdmissionPolicy", Map.of("name", policy, "labels", RedisLabels.common(cluster)),
+                ScaleDownGuard.policySpec(cluster), options(args, List.of()).build());
+        new KubernetesObject(cluster + "-scale-down-guard-binding", ScaleDownGuard.API_VERSION,
+                "ValidatingAdmissionPolicyBinding", Map.of("name", policy, "labels", RedisLabels.common(cluster)),
+                ScaleDownGuard.bindingSpec(ns, policy), options(args, List.of(guard, namespace)).build());
+    }
+
+    private static ObjectMetaArgs statefulSetMeta(RedisSettings redis, String cluster, String ns, Map<String, String> labels) {
+        var meta = ObjectMetaArgs.builder().name(cluster).namespace(ns).labels(labels);
+        redis.confirmScaleDown().ifPresent(n ->
+                meta.annotations(Map.of(ScaleDownGuard.CONFIRM_ANNOTATION, String.valueOf(n))));
+        return meta.build();
+    }
+
+    private StatefulSetSpecArgs statefulSetSpec(RedisEnterpriseClusterArgs args, RedisPodTemplate.Names names) {
         RedisSettings redis = args.redis();
-        Placement placement = args.placement();
-        var selector = LabelSelectorArgs.builder().matchLabels(RedisLabels.nodeSelector(cluster)).build();
-
-        var resources = ResourceRequirementsArgs.builder()
-                .requests(Map.of("cpu", redis.cpu().text(), "memory", redis.memory().text()))
-                .limits(Map.of("cpu", redis.cpu().text(), "memory", redis.memory().text()))
-                .build();
-
-        var container = ContainerArgs.builder()
-                .name(CONTAINER)
-                .image(redis.image())
-                .ports(containerPort("discovery", RedisPorts.DISCOVERY), containerPort("api", RedisPorts.API),
-                        containerPort("ui", RedisPorts.UI), containerPort("metrics", RedisPorts.METRICS))
-                .resources(resources)
-                .volumeMounts(VolumeMountArgs.builder().name(STORAGE_VOLUME).mountPath(PERSIST_PATH).build())
-                .securityContext(SecurityContextArgs.builder()
-                        .runAsNonRoot(true)
-                        .runAsUser(RUN_AS_USER)
-                        .allowPrivilegeEscalation(false)
-                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
-                        .build())
-                .build();
-
-        var podSpec = PodSpecArgs.builder()
-                .terminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
-                .securityContext(PodSecurityContextArgs.builder()
-                        .runAsNonRoot(true)
-                        .runAsUser(RUN_AS_USER)
-                        .runAsGroup(RUN_AS_USER)
-                        .fsGroup(RUN_AS_USER)
-                        .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
-                        .build())
-                .affinity(AffinityArgs.builder().podAntiAffinity(antiAffinity(redis.antiAffinity(), selector)).build())
-                .containers(container);
-        if (placement.spreadsAcrossZones()) {
-            podSpec.topologySpreadConstraints(TopologySpreadConstraintArgs.builder()
-                    .maxSkew(1)
-                    .topologyKey(Placement.ZONE_TOPOLOGY)
-                    .whenUnsatisfiable("DoNotSchedule")
-                    .labelSelector(selector)
-                    .build());
-        }
-        if (placement.dedicated()) {
-            podSpec.nodeSelector(placement.nodeLabels());
-            placement.taint().ifPresent(t -> podSpec.tolerations(TolerationArgs.builder()
-                    .key(t.key()).operator("Equal").value(t.value()).effect(Placement.Taint.EFFECT).build()));
-        }
-
+        String cluster = names.cluster();
         var claim = PersistentVolumeClaimArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(STORAGE_VOLUME).labels(RedisLabels.common(cluster)).build())
                 .spec(PersistentVolumeClaimSpecArgs.builder()
@@ -208,13 +274,16 @@ public class RedisEnterpriseCluster extends ComponentResource {
                                 .build())
                         .build())
                 .build();
-
         return StatefulSetSpecArgs.builder()
                 .replicas(redis.nodes())
                 .serviceName(cluster)
-                .selector(selector)
-                // Pod 0 must exist (and create the cluster) before the others start to join it.
-                .podManagementPolicy("OrderedReady")
+                .selector(LabelSelectorArgs.builder().matchLabels(RedisLabels.nodeSelector(cluster)).build())
+                // All pods start together; the bootstrap sidecars order themselves (pod 0 creates, the others join
+                // once it is a member). Starting every surviving node at once also lets a pod 0 that lost its
+                // volume find the existing cluster and rejoin it, instead of founding a second one.
+                // (This policy affects scaling only; updates still roll one pod at a time.)
+                .podManagementPolicy("Parallel")
+                // One pod at a time, highest ordinal first, each waiting until its node has rejoined (Ready).
                 .updateStrategy(StatefulSetUpdateStrategyArgs.builder()
                         .type("RollingUpdate")
                         .rollingUpdate(RollingUpdateStatefulSetStrategyArgs.builder().partition(0).build())
@@ -223,49 +292,30 @@ public class RedisEnterpriseCluster extends ComponentResource {
                         .whenDeleted("Retain")
                         .whenScaled("Retain")
                         .build())
-                .template(PodTemplateSpecArgs.builder()
-                        .metadata(ObjectMetaArgs.builder().labels(RedisLabels.pod(cluster)).build())
-                        .spec(podSpec.build())
-                        .build())
+                .template(RedisPodTemplate.build(redis, args.placement(), names))
                 .volumeClaimTemplates(claim)
                 .build();
     }
 
-    private static PodAntiAffinityArgs antiAffinity(AntiAffinity mode, LabelSelectorArgs selector) {
-        var term = PodAffinityTermArgs.builder().labelSelector(selector).topologyKey(Placement.HOSTNAME_TOPOLOGY).build();
-        if (mode == AntiAffinity.REQUIRED) {
-            return PodAntiAffinityArgs.builder().requiredDuringSchedulingIgnoredDuringExecution(term).build();
-        }
-        return PodAntiAffinityArgs.builder()
-                .preferredDuringSchedulingIgnoredDuringExecution(
-                        WeightedPodAffinityTermArgs.builder().weight(100).podAffinityTerm(term).build())
-                .build();
-    }
-
     private static Map<String, String> withPodSecurity(Map<String, String> labels) {
-        var m = new java.util.LinkedHashMap<>(labels);
-        // Redis Enterprise runs non-root without privilege escalation: the "restricted" profile fits.
+        var m = new LinkedHashMap<>(labels);
+        // Every container runs non-root without privilege escalation: the "restricted" profile fits.
         m.put("pod-security.kubernetes.io/enforce", "restricted");
         return m;
     }
 
-    private static ObjectMetaArgs meta(String name, String namespace, Map<String, String> labels) {
+    static ObjectMetaArgs meta(String name, String namespace, Map<String, String> labels) {
         return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(labels).build();
     }
 
-    private static ServicePortArgs port(String name, int port) {
+    static ServicePortArgs port(String name, int port) {
         return ServicePortArgs.builder().name(name).port(port).targetPort(port).protocol("TCP").build();
     }
 
-    private static ContainerPortArgs containerPort(String name, int port) {
-        return ContainerPortArgs.builder().name(name).containerPort(port).protocol("TCP").build();
-    }
-
-    private CustomResourceOptions childOptions(RedisEnterpriseClusterArgs args, List<Resource> dependsOn) {
+    CustomResourceOptions.Builder options(RedisEnterpriseClusterArgs args, List<Resource> dependsOn) {
         return CustomResourceOptions.builder()
                 .parent(this)
                 .provider(args.provider())
-                .dependsOn(dependsOn)
-                .build();
+                .dependsOn(dependsOn);
     }
 }

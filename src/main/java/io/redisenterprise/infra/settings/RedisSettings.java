@@ -3,7 +3,10 @@ package io.redisenterprise.infra.settings;
 /**
  * The Redis Enterprise cluster: how many nodes, how each pod is sized, and where it lives.
  *
- * @param nodes Redis Enterprise nodes (pods); odd so the cluster keeps a quorum
+ * @param nodes             Redis Enterprise nodes (pods); odd so the cluster keeps a quorum
+ * @param bootstrapImage    image of the sidecar that forms the cluster (stdlib Python, pinned)
+ * @param confirmScaleDown  set to the new, smaller {@code nodes} to acknowledge a scale-down
+ * @param protect           protect stateful resources from deletion and replacement
  */
 public record RedisSettings(
         int nodes,
@@ -13,5 +16,13 @@ public record RedisSettings(
         String image,
         String namespace,
         String name,
-        AntiAffinity antiAffinity) {
+        AntiAffinity antiAffinity,
+        String bootstrapImage,
+        java.util.OptionalInt confirmScaleDown,
+        boolean protect) {
+
+    /** The Redis Enterprise cluster name: the headless service's FQDN, as the operator names it. */
+    public String clusterFqdn() {
+        return name + "." + namespace + ".svc.cluster.local";
+    }
 }

@@ -7,5 +7,12 @@ public record Settings(
         ClusterTarget cluster,
         NodePoolSettings nodePool,
         StorageSettings storage,
-        RedisSettings redis) {
+        RedisSettings redis,
+        CredentialSettings credentials,
+        ServiceSettings services,
+        java.util.List<String> warnings) {
+
+    public Settings {
+        warnings = java.util.List.copyOf(warnings);
+    }
 }

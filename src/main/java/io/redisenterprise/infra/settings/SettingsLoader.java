@@ -20,7 +20,7 @@ public final class SettingsLoader {
     public static final String NAMESPACE = "redis-enterprise";
 
     /** A pinned Redis Enterprise Software image; upgrades are deliberate, never a moving tag. */
-    public static final String DEFAULT_IMAGE = "redislabs/redis:7.8.4-66";
+    public static final String DEFAULT_IMAGE = "redislabs/redis:7.22.2-189";
 
     static final Set<String> CLUSTER_KEYS = Set.of("name", "resourceGroup", "location", "kubeconfig", "context");
     static final Set<String> NODE_POOL_KEYS = Set.of("name", "machineType", "zones", "nodesPerZone", "diskSizeGb",
@@ -28,7 +28,12 @@ public final class SettingsLoader {
     static final Set<String> STORAGE_KEYS = Set.of("className", "diskType", "iops", "throughputMiBps", "encryptionKey",
             "existingClassName", "provisioner", "parameters", "installCsiDriver");
     static final Set<String> REDIS_KEYS = Set.of("nodes", "cpu", "memory", "volumeSize", "image", "namespace", "name",
-            "antiAffinity");
+            "antiAffinity", "bootstrapImage", "confirmScaleDown", "protect");
+    static final Set<String> SERVICES_KEYS = Set.of("type", "loadBalancerSourceRanges", "internal");
+
+    /** The sidecar that forms the cluster runs the stdlib-only bootstrap script on a pinned Python image. */
+    public static final String DEFAULT_BOOTSTRAP_IMAGE = "python:3.12.8-slim-bookworm";
+    public static final String DEFAULT_ADMIN_USERNAME = "admin@redis-enterprise.local";
 
     /** Disk types each cloud's CSI driver provisions for Redis Enterprise data, the first being the default. */
     static final Map<Cloud, List<String>> DISK_TYPES = Map.of(
@@ -44,14 +49,26 @@ public final class SettingsLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfigSource source;
+    private final boolean planning;
     private final Problems problems = new Problems(NAMESPACE);
+    private final List<String> warnings = new java.util.ArrayList<>();
 
-    private SettingsLoader(ConfigSource source) {
+    private SettingsLoader(ConfigSource source, boolean planning) {
         this.source = source;
+        this.planning = planning;
     }
 
+    /** Settings for {@code pulumi up/preview}: every rule applies. */
     public static Settings load(ConfigSource source) {
-        return new SettingsLoader(source).read();
+        return new SettingsLoader(source, false).read();
+    }
+
+    /**
+     * Settings for the offline plan: the same rules, except that a secret the stack file cannot hold yet (the
+     * admin password, set with {@code pulumi config set --secret}) is planned with a placeholder and a warning.
+     */
+    public static Settings loadForPlan(ConfigSource source) {
+        return new SettingsLoader(source, true).read();
     }
 
     private Settings read() {
@@ -60,6 +77,8 @@ public final class SettingsLoader {
         ConfigObject pool = object("nodePool");
         ConfigObject storage = object("storage");
         ConfigObject redis = object("redis");
+        ConfigObject services = object("services");
+        services.refuseUnknown(SERVICES_KEYS);
         cluster.refuseUnknown(CLUSTER_KEYS);
         pool.refuseUnknown(NODE_POOL_KEYS);
         storage.refuseUnknown(STORAGE_KEYS);
@@ -74,10 +93,13 @@ public final class SettingsLoader {
         RedisSettings redisSettings = readRedis(c, redis);
         NodePoolSettings poolSettings = readNodePool(c, pool, redisSettings);
         StorageSettings storageSettings = readStorage(c, storage);
+        CredentialSettings credentials = readCredentials();
+        ServiceSettings serviceSettings = readServices(services);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems.all());
         }
-        return new Settings(NAMESPACE, c, target, poolSettings, storageSettings, redisSettings);
+        return new Settings(NAMESPACE, c, target, poolSettings, storageSettings, redisSettings, credentials,
+                serviceSettings, warnings);
     }
 
     private Optional<Cloud> readCloud() {
@@ -186,7 +208,16 @@ public final class SettingsLoader {
                 default -> problems.add(o.keyOf("antiAffinity"), "must be required or preferred", Problems.quote(aa.get()));
             }
         }
-        return new RedisSettings(nodes, cpu, memory, volumeSize, image, namespace, name, antiAffinity);
+        String bootstrapImage = o.string("bootstrapImage").orElse(DEFAULT_BOOTSTRAP_IMAGE);
+        OptionalInt confirm = o.integer("confirmScaleDown");
+        if (confirm.isPresent() && confirm.getAsInt() != nodes) {
+            problems.add(o.keyOf("confirmScaleDown"), "must equal redis.nodes (" + nodes
+                    + ") to confirm a scale-down to that size; remove it once the scale-down is done",
+                    String.valueOf(confirm.getAsInt()));
+        }
+        boolean protect = o.bool("protect").orElse(true);
+        return new RedisSettings(nodes, cpu, memory, volumeSize, image, namespace, name, antiAffinity, bootstrapImage,
+                confirm, protect);
     }
 
     private String label(ConfigObject o, String field, String fallback, int maxLength) {
@@ -360,6 +391,74 @@ public final class SettingsLoader {
             problems.add(o.keyOf(field), "must be between " + min + " and " + max + " for disk type " + diskType,
                     String.valueOf(value.getAsInt()));
         }
+    }
+
+    // ---------------------------------------------------------------- credentials
+
+    private CredentialSettings readCredentials() {
+        String username = scalar(NAMESPACE + ":adminUsername").orElse(DEFAULT_ADMIN_USERNAME);
+        if (!username.matches("[^@\\s]+@[^@\\s]+")) {
+            problems.add("adminUsername", "must be an email address (Redis Enterprise logs in with one)",
+                    Problems.quote(username));
+        }
+        Optional<ConfigValue> password = source.get(NAMESPACE + ":adminPassword");
+        String setIt = "pulumi config set --secret redis-enterprise:adminPassword <password>";
+        SecretText adminPassword = new SecretText(PLAN_PLACEHOLDER);
+        if (password.isEmpty() || password.get().raw() == null || String.valueOf(password.get().raw()).isEmpty()) {
+            if (planning) {
+                warnings.add(NAMESPACE + ":adminPassword: not set; planned with a placeholder. Before pulumi up: " + setIt);
+            } else {
+                problems.add("adminPassword", "required, as a secret: " + setIt, Problems.NOTHING);
+            }
+        } else if (!password.get().secret()) {
+            problems.add("adminPassword", "must be a secret: " + setIt, "a plaintext value");
+        } else {
+            String text = String.valueOf(password.get().raw());
+            if (text.length() < 8) {
+                problems.add("adminPassword", "must be at least 8 characters", "[secret]");
+            }
+            adminPassword = new SecretText(text);
+        }
+        Optional<SecretText> license = Optional.empty();
+        Optional<ConfigValue> lic = source.get(NAMESPACE + ":license");
+        if (lic.isPresent() && lic.get().raw() != null) {
+            if (!lic.get().secret()) {
+                problems.add("license", "must be a secret: pulumi config set --secret redis-enterprise:license < license.txt",
+                        "a plaintext value");
+            } else {
+                license = Optional.of(new SecretText(String.valueOf(lic.get().raw())));
+            }
+        }
+        return new CredentialSettings(username, adminPassword, license);
+    }
+
+    /** Stands for secrets the offline plan cannot read; it is masked like any secret. */
+    public static final String PLAN_PLACEHOLDER = "[secret]";
+
+    // ---------------------------------------------------------------- services
+
+    private ServiceSettings readServices(ConfigObject o) {
+        String type = o.string("type").orElse(ServiceSettings.CLUSTER_IP);
+        if (!type.equals(ServiceSettings.CLUSTER_IP) && !type.equals(ServiceSettings.LOAD_BALANCER)) {
+            problems.add(o.keyOf("type"), "must be ClusterIP or LoadBalancer", Problems.quote(type));
+        }
+        List<String> ranges = o.stringList("loadBalancerSourceRanges").orElse(List.of());
+        for (String r : ranges) {
+            if (!r.matches("(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}|[0-9a-fA-F:]+/\\d{1,3}")) {
+                problems.add(o.keyOf("loadBalancerSourceRanges"), "must be CIDR blocks such as 10.0.0.0/8", Problems.quote(r));
+            }
+        }
+        if (type.equals(ServiceSettings.LOAD_BALANCER) && ranges.isEmpty()) {
+            problems.add(o.keyOf("loadBalancerSourceRanges"),
+                    "required with services.type LoadBalancer: the CIDRs allowed to reach the admin UI and REST API",
+                    Problems.NOTHING);
+        }
+        if (!type.equals(ServiceSettings.LOAD_BALANCER)) {
+            o.refuseUnless(false, "loadBalancerSourceRanges", "applies only with services.type LoadBalancer");
+            o.refuseUnless(false, "internal", "applies only with services.type LoadBalancer");
+        }
+        boolean internal = o.bool("internal").orElse(true);
+        return new ServiceSettings(type, ranges, internal);
     }
 
     // ---------------------------------------------------------------- raw access

@@ -41,7 +41,8 @@ public final class KubernetesSchema {
             "rbac.authorization.k8s.io/v1", "io.k8s.api.rbac.v1",
             "networking.k8s.io/v1", "io.k8s.api.networking.v1",
             "batch/v1", "io.k8s.api.batch.v1",
-            "scheduling.k8s.io/v1", "io.k8s.api.scheduling.v1");
+            "scheduling.k8s.io/v1", "io.k8s.api.scheduling.v1",
+            "admissionregistration.k8s.io/v1", "io.k8s.api.admissionregistration.v1");
 
     /**
      * The apiVersion/kind pairs a 1.31 API server serves. The definitions are a union that still holds long-removed
@@ -59,7 +60,9 @@ public final class KubernetesSchema {
             "rbac.authorization.k8s.io/v1", Set.of("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"),
             "networking.k8s.io/v1", Set.of("Ingress", "IngressClass", "NetworkPolicy"),
             "batch/v1", Set.of("CronJob", "Job"),
-            "scheduling.k8s.io/v1", Set.of("PriorityClass"));
+            "scheduling.k8s.io/v1", Set.of("PriorityClass"),
+            "admissionregistration.k8s.io/v1", Set.of("MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
+                    "ValidatingAdmissionPolicyBinding", "ValidatingWebhookConfiguration"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();

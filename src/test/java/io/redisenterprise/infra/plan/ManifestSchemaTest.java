@@ -168,7 +168,7 @@ class ManifestSchemaTest {
         return PLANS.computeIfAbsent(stackFile, f -> {
             try {
                 StackFile stack = StackFile.read(f);
-                return PlanRun.run(stack.project(), stack.stack(), SettingsLoader.load(stack),
+                return PlanRun.run(stack.project(), stack.stack(), SettingsLoader.loadForPlan(stack),
                         PlatformRegistry.discover());
             } catch (IOException e) {
                 throw new AssertionError("cannot read " + f, e);

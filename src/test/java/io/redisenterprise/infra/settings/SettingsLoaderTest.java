@@ -237,7 +237,7 @@ class SettingsLoaderTest {
         @Test
         void unknownKeysAreRefused() {
             assertThat(problems(aws().with("redis", "nodez", 3))).containsExactly(
-                    "redis-enterprise:redis.nodez: unknown key; known keys are antiAffinity, cpu, image, memory, name, namespace, nodes, volumeSize, got 3");
+                    "redis-enterprise:redis.nodez: unknown key; known keys are antiAffinity, bootstrapImage, confirmScaleDown, cpu, image, memory, name, namespace, nodes, protect, volumeSize, got 3");
         }
 
         @Test

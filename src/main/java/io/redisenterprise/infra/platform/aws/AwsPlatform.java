@@ -56,6 +56,13 @@ public final class AwsPlatform implements Platform {
     }
 
     @Override
+    public Map<String, String> internalLoadBalancerAnnotations() {
+        // The first for the AWS Load Balancer Controller, the second for the legacy in-tree controller.
+        return Map.of("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal",
+                "service.beta.kubernetes.io/aws-load-balancer-internal", "true");
+    }
+
+    @Override
     public Optional<StorageClassSpec> storageClass(Settings settings) {
         StorageSettings s = settings.storage();
         Map<String, String> params = new LinkedHashMap<>();

@@ -36,6 +36,11 @@ public final class AzurePlatform implements Platform {
     }
 
     @Override
+    public Map<String, String> internalLoadBalancerAnnotations() {
+        return Map.of("service.beta.kubernetes.io/azure-load-balancer-internal", "true");
+    }
+
+    @Override
     public Optional<StorageClassSpec> storageClass(Settings settings) {
         StorageSettings s = settings.storage();
         Map<String, String> params = new LinkedHashMap<>();

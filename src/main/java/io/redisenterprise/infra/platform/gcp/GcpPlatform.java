@@ -40,6 +40,11 @@ public final class GcpPlatform implements Platform {
     }
 
     @Override
+    public Map<String, String> internalLoadBalancerAnnotations() {
+        return Map.of("networking.gke.io/load-balancer-type", "Internal");
+    }
+
+    @Override
     public Optional<StorageClassSpec> storageClass(Settings settings) {
         StorageSettings s = settings.storage();
         Map<String, String> params = new LinkedHashMap<>();

@@ -1,0 +1,46 @@
+package io.redisenterprise.infra.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The cluster-formation script the bootstrap sidecar runs (src/main/resources/bootstrap/bootstrap.py), shipped
+ * to the pods in a ConfigMap; its digest rolls the pods when the script changes.
+ */
+public final class BootstrapScript {
+    public static final String RESOURCE = "/bootstrap/bootstrap.py";
+    public static final String FILE_NAME = "bootstrap.py";
+    public static final String MOUNT_PATH = "/opt/redis-enterprise-bootstrap";
+
+    private BootstrapScript() {
+    }
+
+    public static String text() {
+        try (InputStream in = BootstrapScript.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String sha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String path() {
+        return MOUNT_PATH + "/" + FILE_NAME;
+    }
+}

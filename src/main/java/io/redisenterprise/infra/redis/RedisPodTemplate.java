@@ -1,0 +1,243 @@
+package io.redisenterprise.infra.redis;
+
+import com.pulumi.kubernetes.core.v1.inputs.AffinityArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapProjectionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.DownwardAPIProjectionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.DownwardAPIVolumeFileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodAffinityTermArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodAntiAffinityArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProjectedVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceAccountTokenProjectionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.TolerationArgs;
+import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeProjectionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.WeightedPodAffinityTermArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import io.redisenterprise.infra.placement.Placement;
+import io.redisenterprise.infra.settings.AntiAffinity;
+import io.redisenterprise.infra.settings.RedisSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Redis Enterprise pod: the Redis Enterprise node container, the bootstrap sidecar that creates or joins
+ * the cluster (and gates readiness on membership), placement from the shared {@link Placement} record, and the
+ * least privileges each container needs.
+ */
+final class RedisPodTemplate {
+    static final String NODE_CONTAINER = "redis-enterprise-node";
+    static final String BOOTSTRAP_CONTAINER = "bootstrap";
+    static final String CREDENTIALS_DIR = "/etc/redis-enterprise/credentials";
+    static final String LICENSE_DIR = "/etc/redis-enterprise/license";
+    static final String TOKEN_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+    /** Bootstrap sidecar size (the Redis operator's default bootstrapper size); requests = limits. */
+    static final String BOOTSTRAP_CPU = "100m";
+    static final String BOOTSTRAP_MEMORY = "128Mi";
+    static final String SCRIPT_DIGEST_ANNOTATION = "redis.io/bootstrap-script-sha256";
+
+    private RedisPodTemplate() {
+    }
+
+    record Names(String cluster, String namespace, String serviceAccount, String bootstrapConfigMap,
+                 String credentialsSecret, String licenseSecret, boolean hasLicense) {
+    }
+
+    static PodTemplateSpecArgs build(RedisSettings redis, Placement placement, Names names) {
+        String cluster = names.cluster();
+        var selector = LabelSelectorArgs.builder().matchLabels(RedisLabels.nodeSelector(cluster)).build();
+
+        var podSpec = PodSpecArgs.builder()
+                .serviceAccountName(names.serviceAccount())
+                // Only the bootstrap sidecar talks to the Kubernetes API; it gets a projected token below.
+                .automountServiceAccountToken(false)
+                .terminationGracePeriodSeconds(RedisEnterpriseCluster.TERMINATION_GRACE_SECONDS)
+                .securityContext(PodSecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .runAsUser(RedisEnterpriseCluster.RUN_AS_USER)
+                        .runAsGroup(RedisEnterpriseCluster.RUN_AS_USER)
+                        .fsGroup(RedisEnterpriseCluster.RUN_AS_USER)
+                        .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                        .build())
+                .affinity(AffinityArgs.builder().podAntiAffinity(antiAffinity(redis.antiAffinity(), selector)).build())
+                .containers(nodeContainer(redis), bootstrapContainer(redis, placement, names))
+                .volumes(volumes(names));
+        if (placement.spreadsAcrossZones()) {
+            podSpec.topologySpreadConstraints(TopologySpreadConstraintArgs.builder()
+                    .maxSkew(1)
+                    .topologyKey(Placement.ZONE_TOPOLOGY)
+                    .whenUnsatisfiable("DoNotSchedule")
+                    .labelSelector(selector)
+                    .build());
+        }
+        if (placement.dedicated()) {
+            podSpec.nodeSelector(placement.nodeLabels());
+            placement.taint().ifPresent(t -> podSpec.tolerations(TolerationArgs.builder()
+                    .key(t.key()).operator("Equal").value(t.value()).effect(Placement.Taint.EFFECT).build()));
+        }
+        return PodTemplateSpecArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .labels(RedisLabels.pod(cluster))
+                        // A new script rolls the pods (one at a time) so every sidecar runs the same logic.
+                        .annotations(Map.of(SCRIPT_DIGEST_ANNOTATION, BootstrapScript.sha256()))
+                        .build())
+                .spec(podSpec.build())
+                .build();
+    }
+
+    private static ContainerArgs nodeContainer(RedisSettings redis) {
+        return ContainerArgs.builder()
+                .name(NODE_CONTAINER)
+                .image(redis.image())
+                .ports(port("discovery", RedisPorts.DISCOVERY), port("api", RedisPorts.API),
+                        port("ui", RedisPorts.UI), port("metrics", RedisPorts.METRICS))
+                .resources(exact(redis.cpu().text(), redis.memory().text()))
+                .volumeMounts(VolumeMountArgs.builder()
+                        .name(RedisEnterpriseCluster.STORAGE_VOLUME)
+                        .mountPath(RedisEnterpriseCluster.PERSIST_PATH)
+                        .build())
+                .securityContext(restricted())
+                .build();
+    }
+
+    private static ContainerArgs bootstrapContainer(RedisSettings redis, Placement placement, Names names) {
+        List<VolumeMountArgs> mounts = new ArrayList<>(List.of(
+                mount("bootstrap-script", BootstrapScript.MOUNT_PATH),
+                mount("admin-credentials", CREDENTIALS_DIR),
+                mount("api-token", TOKEN_DIR)));
+        if (names.hasLicense()) {
+            mounts.add(mount("license", LICENSE_DIR));
+        }
+        List<EnvVarArgs> env = new ArrayList<>(List.of(
+                field("POD_NAME", "metadata.name"),
+                field("POD_NAMESPACE", "metadata.namespace"),
+                field("POD_IP", "status.podIP"),
+                field("NODE_NAME", "spec.nodeName"),
+                value("STATEFULSET_NAME", names.cluster()),
+                value("HEADLESS_SERVICE", names.cluster() + "." + names.namespace() + ".svc.cluster.local"),
+                value("CLUSTER_FQDN", redis.clusterFqdn()),
+                // Rack-zone awareness needs at least two zones to place a shard and its replica apart.
+                value("RACK_AWARE", String.valueOf(placement.zones().size() >= 2)),
+                value("CREDENTIALS_DIR", CREDENTIALS_DIR),
+                value("LICENSE_FILE", LICENSE_DIR + "/license"),
+                value("SERVICE_ACCOUNT_DIR", TOKEN_DIR),
+                value("PYTHONDONTWRITEBYTECODE", "1")));
+        return ContainerArgs.builder()
+                .name(BOOTSTRAP_CONTAINER)
+                .image(redis.bootstrapImage())
+                .command("python3", BootstrapScript.path(), "run")
+                .env(env)
+                .resources(exact(BOOTSTRAP_CPU, BOOTSTRAP_MEMORY))
+                .volumeMounts(mounts)
+                // Ready = this pod's node is an active member of the Redis Enterprise cluster. The StatefulSet
+                // (OrderedReady, RollingUpdate) and pulumi up both wait on it.
+                .readinessProbe(ProbeArgs.builder()
+                        .exec(ExecActionArgs.builder().command("python3", BootstrapScript.path(), "ready").build())
+                        .initialDelaySeconds(10)
+                        .periodSeconds(10)
+                        .timeoutSeconds(5)
+                        .failureThreshold(3)
+                        .build())
+                .securityContext(SecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .runAsUser(RedisEnterpriseCluster.RUN_AS_USER)
+                        .allowPrivilegeEscalation(false)
+                        .readOnlyRootFilesystem(true)
+                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                        .build())
+                .build();
+    }
+
+    private static List<VolumeArgs> volumes(Names names) {
+        List<VolumeArgs> volumes = new ArrayList<>(List.of(
+                VolumeArgs.builder().name("bootstrap-script").configMap(ConfigMapVolumeSourceArgs.builder()
+                        .name(names.bootstrapConfigMap()).defaultMode(0555).build()).build(),
+                VolumeArgs.builder().name("admin-credentials").secret(SecretVolumeSourceArgs.builder()
+                        .secretName(names.credentialsSecret()).defaultMode(0440).build()).build(),
+                VolumeArgs.builder().name("api-token").projected(ProjectedVolumeSourceArgs.builder()
+                        .defaultMode(0444)
+                        .sources(
+                                VolumeProjectionArgs.builder().serviceAccountToken(ServiceAccountTokenProjectionArgs.builder()
+                                        .path("token").expirationSeconds(3600).build()).build(),
+                                VolumeProjectionArgs.builder().configMap(ConfigMapProjectionArgs.builder()
+                                        .name("kube-root-ca.crt").items(KeyToPathArgs.builder().key("ca.crt").path("ca.crt").build())
+                                        .build()).build(),
+                                VolumeProjectionArgs.builder().downwardAPI(DownwardAPIProjectionArgs.builder()
+                                        .items(DownwardAPIVolumeFileArgs.builder().path("namespace")
+                                                .fieldRef(ObjectFieldSelectorArgs.builder().fieldPath("metadata.namespace").build())
+                                                .build())
+                                        .build()).build())
+                        .build()).build()));
+        if (names.hasLicense()) {
+            volumes.add(VolumeArgs.builder().name("license").secret(SecretVolumeSourceArgs.builder()
+                    .secretName(names.licenseSecret()).defaultMode(0440).build()).build());
+        }
+        return volumes;
+    }
+
+    private static PodAntiAffinityArgs antiAffinity(AntiAffinity mode, LabelSelectorArgs selector) {
+        var term = PodAffinityTermArgs.builder().labelSelector(selector).topologyKey(Placement.HOSTNAME_TOPOLOGY).build();
+        if (mode == AntiAffinity.REQUIRED) {
+            return PodAntiAffinityArgs.builder().requiredDuringSchedulingIgnoredDuringExecution(term).build();
+        }
+        return PodAntiAffinityArgs.builder()
+                .preferredDuringSchedulingIgnoredDuringExecution(
+                        WeightedPodAffinityTermArgs.builder().weight(100).podAffinityTerm(term).build())
+                .build();
+    }
+
+    /** Requests equal to limits: the pod gets Guaranteed QoS and is the last to be evicted. */
+    static ResourceRequirementsArgs exact(String cpu, String memory) {
+        return ResourceRequirementsArgs.builder()
+                .requests(Map.of("cpu", cpu, "memory", memory))
+                .limits(Map.of("cpu", cpu, "memory", memory))
+                .build();
+    }
+
+    private static SecurityContextArgs restricted() {
+        return SecurityContextArgs.builder()
+                .runAsNonRoot(true)
+                .runAsUser(RedisEnterpriseCluster.RUN_AS_USER)
+                .allowPrivilegeEscalation(false)
+                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                .build();
+    }
+
+    private static VolumeMountArgs mount(String name, String path) {
+        return VolumeMountArgs.builder().name(name).mountPath(path).readOnly(true).build();
+    }
+
+    private static EnvVarArgs value(String name, String value) {
+        return EnvVarArgs.builder().name(name).value(value).build();
+    }
+
+    private static EnvVarArgs field(String name, String path) {
+        return EnvVarArgs.builder().name(name)
+                .valueFrom(EnvVarSourceArgs.builder().fieldRef(ObjectFieldSelectorArgs.builder().fieldPath(path).build()).build())
+                .build();
+    }
+
+    private static ContainerPortArgs port(String name, int port) {
+        return ContainerPortArgs.builder().name(name).containerPort(port).protocol("TCP").build();
+    }
+}

@@ -1,0 +1,279 @@
+package io.redisenterprise.infra.redis;
+
+import static io.redisenterprise.infra.TestStacks.at;
+import static io.redisenterprise.infra.TestStacks.atList;
+import static io.redisenterprise.infra.TestStacks.atMap;
+import static io.redisenterprise.infra.TestStacks.only;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.redisenterprise.infra.TestStacks;
+import io.redisenterprise.infra.plan.Plan;
+import io.redisenterprise.infra.plan.PlannedResource;
+import io.redisenterprise.infra.settings.InvalidConfigException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Redis Enterprise layer: cluster formation, credentials, services, RBAC, protection and day-2 rules. */
+class RedisLayerTest {
+    static final String STS = "kubernetes:apps/v1:StatefulSet";
+
+    static Map<String, Object> container(Plan plan, String name) {
+        return atList(only(plan, STS).inputs(), "spec", "template", "spec", "containers").stream()
+                .map(c -> atMap(c)).filter(c -> c.get("name").equals(name)).findFirst().orElseThrow();
+    }
+
+    static String env(Map<String, Object> container, String name) {
+        return atList(container, "env").stream().map(e -> atMap(e)).filter(e -> e.get("name").equals(name))
+                .map(e -> String.valueOf(e.get("value"))).findFirst().orElseThrow(() -> new AssertionError("no env " + name));
+    }
+
+    static Optional<PlannedResource> named(Plan plan, String type, String name) {
+        return plan.ofType(type).stream().filter(r -> name.equals(at(r.inputs(), "metadata", "name"))).findFirst();
+    }
+
+    @Nested
+    class Formation {
+        final Plan plan = TestStacks.gcp().plan();
+
+        @Test
+        void everyPodRunsTheBootstrapSidecarFromAConfigMap() {
+            Map<String, Object> bootstrap = container(plan, "bootstrap");
+            assertThat(bootstrap.get("command")).isEqualTo(List.of("python3", "/opt/redis-enterprise-bootstrap/bootstrap.py", "run"));
+            assertThat(env(bootstrap, "STATEFULSET_NAME")).isEqualTo("redis-enterprise");
+            assertThat(env(bootstrap, "HEADLESS_SERVICE")).isEqualTo("redis-enterprise.redis-enterprise.svc.cluster.local");
+            assertThat(env(bootstrap, "CLUSTER_FQDN")).isEqualTo("redis-enterprise.redis-enterprise.svc.cluster.local");
+            Map<String, Object> configMap = named(plan, "kubernetes:core/v1:ConfigMap", "redis-enterprise-bootstrap")
+                    .orElseThrow().inputs();
+            assertThat((String) at(configMap, "data", "bootstrap.py")).isEqualTo(BootstrapScript.text())
+                    .contains("\"action\": \"create_cluster\"").contains("/v1/bootstrap");
+            assertThat(atMap(only(plan, STS).inputs(), "spec", "template", "metadata", "annotations"))
+                    .containsEntry("redis.io/bootstrap-script-sha256", BootstrapScript.sha256());
+        }
+
+        @Test
+        void readinessMeansTheNodeIsAnActiveMember() {
+            Map<String, Object> probe = atMap(container(plan, "bootstrap"), "readinessProbe");
+            assertThat(at(probe, "exec", "command")).isEqualTo(List.of("python3", "/opt/redis-enterprise-bootstrap/bootstrap.py", "ready"));
+            assertThat(at(only(plan, STS).inputs(), "spec", "podManagementPolicy")).isEqualTo("Parallel");
+        }
+
+        @Test
+        void sidecarIsGuaranteedQosToo() {
+            Map<String, Object> resources = atMap(container(plan, "bootstrap"), "resources");
+            assertThat(resources.get("requests")).isEqualTo(resources.get("limits"));
+        }
+
+        @Test
+        void rackAwareWhenTheStackSpansZones() {
+            assertThat(env(container(plan, "bootstrap"), "RACK_AWARE")).isEqualTo("true");
+            Plan oneZone = TestStacks.gcp().with("nodePool", "zones", List.of("europe-west1-b"))
+                    .with("nodePool", "nodesPerZone", 3).plan();
+            assertThat(env(container(oneZone, "bootstrap"), "RACK_AWARE")).isEqualTo("false");
+        }
+
+        @Test
+        void nodeNameComesFromTheDownwardApiForTheZoneLookup() {
+            Map<String, Object> nodeName = atList(container(plan, "bootstrap"), "env").stream().map(e -> atMap(e))
+                    .filter(e -> e.get("name").equals("NODE_NAME")).findFirst().orElseThrow();
+            assertThat(at(nodeName, "valueFrom", "fieldRef", "fieldPath")).isEqualTo("spec.nodeName");
+        }
+
+        @Test
+        void formationTimeoutsGrowWithTheNodeCount() {
+            assertThat(only(plan, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "25m", "delete", "10m"));
+            Plan five = TestStacks.gcp().with("redis", "nodes", 5).plan();
+            assertThat(only(five, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "35m", "delete", "10m"));
+        }
+    }
+
+    @Nested
+    class AccessAndCredentials {
+        final Plan plan = TestStacks.aws().plan();
+
+        @Test
+        void credentialsLiveInASecretThePodMounts() {
+            PlannedResource secret = named(plan, "kubernetes:core/v1:Secret", "redis-enterprise-admin").orElseThrow();
+            assertThat(secret.secretInputs()).contains("stringData");
+            assertThat(at(secret.inputs(), "stringData")).isEqualTo(Map.of("username", "[secret]", "password", "[secret]"));
+            List<Object> volumes = atList(only(plan, STS).inputs(), "spec", "template", "spec", "volumes");
+            assertThat(volumes).anySatisfy(v -> assertThat(at(v, "secret", "secretName")).isEqualTo("redis-enterprise-admin"));
+        }
+
+        @Test
+        void thePasswordNeverAppearsInThePlan() {
+            String everything = plan.resources().toString() + plan.outputs();
+            assertThat(everything).doesNotContain("correct-horse-battery");
+        }
+
+        @Test
+        void licenseIsAnOptionalSecret() {
+            assertThat(named(plan, "kubernetes:core/v1:Secret", "redis-enterprise-license")).isEmpty();
+            Plan licensed = TestStacks.aws().secret("license", "----- LICENSE -----").plan();
+            assertThat(named(licensed, "kubernetes:core/v1:Secret", "redis-enterprise-license")).isPresent();
+            assertThat(atList(container(licensed, "bootstrap"), "volumeMounts"))
+                    .anySatisfy(m -> assertThat(at(m, "mountPath")).isEqualTo("/etc/redis-enterprise/license"));
+        }
+
+        @Test
+        void missingOrPlaintextPasswordIsRefusedAtPulumiUp() {
+            var missing = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().remove("adminPassword").settings());
+            assertThat(missing.lines()).containsExactly(
+                    "redis-enterprise:adminPassword: required, as a secret: pulumi config set --secret redis-enterprise:adminPassword <password>, got nothing");
+            var plain = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().set("adminPassword", "hunter2hunter2").settings());
+            assertThat(plain.lines()).containsExactly(
+                    "redis-enterprise:adminPassword: must be a secret: pulumi config set --secret redis-enterprise:adminPassword <password>, got a plaintext value");
+            var shortOne = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().secret("adminPassword", "abc").settings());
+            assertThat(shortOne.lines()).containsExactly("redis-enterprise:adminPassword: must be at least 8 characters, got [secret]");
+        }
+
+        @Test
+        void usernameMustBeAnEmail() {
+            var e = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().set("adminUsername", "admin").settings());
+            assertThat(e.lines()).containsExactly(
+                    "redis-enterprise:adminUsername: must be an email address (Redis Enterprise logs in with one), got \"admin\"");
+        }
+
+        @Test
+        void onlyTheSidecarGetsAnApiTokenAndItMayOnlyReadNodes() {
+            Map<String, Object> pod = atMap(only(plan, STS).inputs(), "spec", "template", "spec");
+            assertThat(pod).containsEntry("automountServiceAccountToken", false).containsEntry("serviceAccountName", "redis-enterprise");
+            assertThat(atList(container(plan, "bootstrap"), "volumeMounts"))
+                    .anySatisfy(m -> assertThat(at(m, "mountPath")).isEqualTo("/var/run/secrets/kubernetes.io/serviceaccount"));
+            assertThat(atList(container(plan, "redis-enterprise-node"), "volumeMounts"))
+                    .noneSatisfy(m -> assertThat(at(m, "mountPath")).isEqualTo("/var/run/secrets/kubernetes.io/serviceaccount"));
+            Map<String, Object> role = only(plan, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole").inputs();
+            assertThat(role.get("rules")).isEqualTo(List.of(Map.of("apiGroups", List.of(""), "resources", List.of("nodes"),
+                    "verbs", List.of("get"))));
+            Map<String, Object> binding = only(plan, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").inputs();
+            assertThat(binding.get("subjects")).isEqualTo(List.of(Map.of("kind", "ServiceAccount", "name", "redis-enterprise",
+                    "namespace", "redis-enterprise")));
+            assertThat(at(binding, "roleRef", "name")).isEqualTo(at(role, "metadata", "name"));
+        }
+    }
+
+    @Nested
+    class Services {
+        @Test
+        void uiAndApiAreClusterIpByDefaultAndMetricsAreScrapeable() {
+            Plan plan = TestStacks.azure().plan();
+            for (String name : List.of("redis-enterprise-ui", "redis-enterprise-api")) {
+                Map<String, Object> svc = named(plan, "kubernetes:core/v1:Service", name).orElseThrow().inputs();
+                assertThat(at(svc, "spec", "type")).isEqualTo("ClusterIP");
+            }
+            assertThat(at(named(plan, "kubernetes:core/v1:Service", "redis-enterprise-ui").orElseThrow().inputs(),
+                    "spec", "ports", 0, "port")).isEqualTo(8443L);
+            assertThat(at(named(plan, "kubernetes:core/v1:Service", "redis-enterprise-api").orElseThrow().inputs(),
+                    "spec", "ports", 0, "port")).isEqualTo(9443L);
+            Map<String, Object> metrics = named(plan, "kubernetes:core/v1:Service", "redis-enterprise-metrics").orElseThrow().inputs();
+            assertThat(at(metrics, "spec", "ports", 0, "port")).isEqualTo(8070L);
+            assertThat(atMap(metrics, "metadata", "annotations")).containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", "8070").containsEntry("prometheus.io/scheme", "https");
+            assertThat(plan.outputs()).containsEntry("uiEndpoint", "https://redis-enterprise-ui.redis-enterprise.svc.cluster.local:8443")
+                    .containsEntry("apiEndpoint", "https://redis-enterprise-api.redis-enterprise.svc.cluster.local:9443");
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+                "aws,service.beta.kubernetes.io/aws-load-balancer-scheme,internal",
+                "gcp,networking.gke.io/load-balancer-type,Internal",
+                "azure,service.beta.kubernetes.io/azure-load-balancer-internal,true"})
+        void loadBalancersArePrivateAndLimitedToTheAllowedRanges(String cloud, String annotation, String value) {
+            Plan plan = TestStacks.forCloud(cloud).set("services", Map.of("type", "LoadBalancer",
+                    "loadBalancerSourceRanges", List.of("10.0.0.0/8"))).plan();
+            Map<String, Object> ui = named(plan, "kubernetes:core/v1:Service", "redis-enterprise-ui").orElseThrow().inputs();
+            assertThat(at(ui, "spec", "type")).isEqualTo("LoadBalancer");
+            assertThat(at(ui, "spec", "loadBalancerSourceRanges")).isEqualTo(List.of("10.0.0.0/8"));
+            assertThat(atMap(ui, "metadata", "annotations")).containsEntry(annotation, value);
+            Map<String, Object> metrics = named(plan, "kubernetes:core/v1:Service", "redis-enterprise-metrics").orElseThrow().inputs();
+            assertThat(at(metrics, "spec", "type")).isEqualTo("ClusterIP");
+        }
+
+        @Test
+        void loadBalancerNeedsSourceRanges() {
+            var e = catchThrowableOfType(InvalidConfigException.class,
+                    () -> TestStacks.aws().set("services", Map.of("type", "LoadBalancer")).settings());
+            assertThat(e.lines()).containsExactly(
+                    "redis-enterprise:services.loadBalancerSourceRanges: required with services.type LoadBalancer: the CIDRs allowed to reach the admin UI and REST API, got nothing");
+            var bad = catchThrowableOfType(InvalidConfigException.class,
+                    () -> TestStacks.aws().set("services", Map.of("type", "NodePort")).settings());
+            assertThat(bad.lines()).containsExactly("redis-enterprise:services.type: must be ClusterIP or LoadBalancer, got \"NodePort\"");
+        }
+    }
+
+    @Nested
+    class DayTwo {
+        @Test
+        void statefulResourcesAreProtectedByDefault() {
+            Plan plan = TestStacks.aws().plan();
+            assertThat(only(plan, STS).isProtected()).isTrue();
+            assertThat(only(plan, "kubernetes:core/v1:Namespace").isProtected()).isTrue();
+            Plan unprotected = TestStacks.aws().with("redis", "protect", false).plan();
+            assertThat(only(unprotected, STS).isProtected()).isFalse();
+        }
+
+        @Test
+        void volumesGrowThroughClaimPatchesAndAreNeverDeletedWithThem() {
+            Plan plan = TestStacks.aws().with("redis", "volumeSize", "200Gi").plan();
+            List<PlannedResource> patches = plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
+            assertThat(patches).extracting(p -> at(p.inputs(), "metadata", "name")).containsExactlyInAnyOrder(
+                    "redis-enterprise-storage-redis-enterprise-0", "redis-enterprise-storage-redis-enterprise-1",
+                    "redis-enterprise-storage-redis-enterprise-2");
+            assertThat(patches).allSatisfy(p -> {
+                assertThat(at(p.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("200Gi");
+                assertThat(p.isRetainedOnDelete()).isTrue();
+                assertThat(p.dependsOn()).contains("kubernetes:apps/v1:StatefulSet::redis-enterprise");
+            });
+            assertThat(only(plan, STS).options().get("ignoreChanges")).isEqualTo(List.of("spec.volumeClaimTemplates"));
+        }
+
+        @Test
+        void scaleDownIsRefusedByAnAdmissionPolicyUnlessConfirmed() {
+            Plan plan = TestStacks.aws().plan();
+            Map<String, Object> policy = only(plan, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy").inputs();
+            assertThat((String) at(policy, "spec", "validations", 0, "expression"))
+                    .contains("object.spec.replicas >= oldObject.spec.replicas")
+                    .contains("redis.io/confirm-scale-down");
+            assertThat(at(policy, "spec", "matchConstraints", "resourceRules", 0, "resources"))
+                    .isEqualTo(List.of("statefulsets", "statefulsets/scale"));
+            Map<String, Object> binding = only(plan, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding").inputs();
+            assertThat(at(binding, "spec", "policyName")).isEqualTo(at(policy, "metadata", "name"));
+            assertThat(at(binding, "spec", "validationActions")).isEqualTo(List.of("Deny"));
+            assertThat(atMap(only(plan, STS).inputs(), "metadata")).doesNotContainKey("annotations");
+
+            Plan confirmed = TestStacks.aws().with("redis", "nodes", 3).with("redis", "confirmScaleDown", 3).plan();
+            assertThat(atMap(only(confirmed, STS).inputs(), "metadata", "annotations"))
+                    .containsEntry("redis.io/confirm-scale-down", "3");
+        }
+
+        @Test
+        void confirmationMustNameTheNewSize() {
+            var e = catchThrowableOfType(InvalidConfigException.class,
+                    () -> TestStacks.aws().with("redis", "nodes", 5).with("nodePool", "nodesPerZone", 2)
+                            .with("redis", "confirmScaleDown", 3).settings());
+            assertThat(e.lines()).containsExactly(
+                    "redis-enterprise:redis.confirmScaleDown: must equal redis.nodes (5) to confirm a scale-down to that size; remove it once the scale-down is done, got 3");
+        }
+
+        @Test
+        void growingNodesAddsPodsThatJoinAndPoolCapacity() {
+            Plan plan = TestStacks.gcp().with("redis", "nodes", 5).plan();
+            assertThat(at(only(plan, STS).inputs(), "spec", "replicas")).isEqualTo(5L);
+            assertThat(at(only(plan, "gcp:container/nodePool:NodePool").inputs(), "nodeCount")).isEqualTo(2L);
+        }
+
+        @Test
+        void upgradesRollOnePodAtATime() {
+            Plan plan = TestStacks.azure().plan();
+            assertThat(at(only(plan, STS).inputs(), "spec", "updateStrategy"))
+                    .isEqualTo(Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("partition", 0L)));
+            assertThat(at(only(plan, "kubernetes:policy/v1:PodDisruptionBudget").inputs(), "spec", "maxUnavailable")).isEqualTo(1L);
+            assertThat(at(only(plan, "azure-native:containerservice:AgentPool").inputs(), "upgradeSettings", "maxSurge")).isEqualTo("1");
+        }
+    }
+}
