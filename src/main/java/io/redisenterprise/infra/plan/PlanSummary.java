@@ -6,6 +6,7 @@ import io.redisenterprise.infra.settings.RedisSettings;
 import io.redisenterprise.infra.settings.Settings;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -63,7 +64,21 @@ public final class PlanSummary {
         out.append("\nSizing:\n");
         out.append("  Redis nodes      ").append(redis.nodes()).append('\n');
         out.append("  pod resources    cpu ").append(redis.cpu()).append(", memory ").append(redis.memory())
-                .append(" (requests = limits)\n");
+                .append(" (requests = limits) + bootstrap sidecar\n");
+        s.sizing().ifPresent(z -> {
+            out.append(String.format(Locale.ROOT, "  machine          %s (%d vCPU, %.1f GiB)%n", z.machineType(), z.vcpu(),
+                    z.machineMemoryMiB() / 1024.0));
+            out.append(String.format(Locale.ROOT, "  left for the pod %dm CPU, %.1f GiB memory (after kubelet, eviction, DaemonSets)%n",
+                    z.allocatableCpuMillicores(), z.allocatableMemoryMiB() / 1024.0));
+            out.append(String.format(Locale.ROOT, "  pod request      %dm CPU, %.1f GiB memory (%s)%n", z.podCpuMillicores(),
+                    z.podMemoryMiB() / 1024.0, z.derived() ? "derived to fill the node" : "as configured, checked to fit"));
+            out.append(String.format(Locale.ROOT, "  utilisation      %.1f%% memory, %.1f%% CPU%n", z.memoryUtilisation() * 100,
+                    z.cpuUtilisation() * 100));
+        });
+        out.append("  VMs              ").append(s.cloud() == Cloud.KUBERNETES ? "existing nodes" : String.valueOf(placement.poolNodes()))
+                .append('\n');
+        out.append(String.format(Locale.ROOT, "  Redis memory     %.1f GiB in the cluster (%d x %s, before replication)%n",
+                redis.memory().gibibytes() * redis.nodes(), redis.nodes(), redis.memory()));
         out.append("  image            ").append(redis.image()).append('\n');
         return out.toString();
     }

@@ -36,6 +36,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.settings.AntiAffinity;
 import io.redisenterprise.infra.settings.RedisSettings;
+import io.redisenterprise.infra.settings.sizing.PodSizing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,9 @@ final class RedisPodTemplate {
     static final String CREDENTIALS_DIR = "/etc/redis-enterprise/credentials";
     static final String LICENSE_DIR = "/etc/redis-enterprise/license";
     static final String TOKEN_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
-    /** Bootstrap sidecar size (the Redis operator's default bootstrapper size); requests = limits. */
-    static final String BOOTSTRAP_CPU = "100m";
-    static final String BOOTSTRAP_MEMORY = "128Mi";
+    /** Bootstrap sidecar size, the same figures pod sizing reserves next to Redis; requests = limits. */
+    static final String BOOTSTRAP_CPU = PodSizing.DEFAULT_SIDECAR_CPU.text();
+    static final String BOOTSTRAP_MEMORY = PodSizing.DEFAULT_SIDECAR_MEMORY.text();
     static final String SCRIPT_DIGEST_ANNOTATION = "redis.io/bootstrap-script-sha256";
 
     private RedisPodTemplate() {

@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param dedicated whether pods are pinned to the pool with a node selector and toleration (always on the
  *                  clouds; may be turned off on an existing cluster for development)
+ * @param maxPods   pods allowed per node where the cloud reserves memory per pod (AKS); 0 = the cloud's default
  */
 public record NodePoolSettings(
         String name,
@@ -17,7 +18,8 @@ public record NodePoolSettings(
         int diskSizeGb,
         List<String> subnetIds,
         Optional<String> nodeRoleArn,
-        boolean dedicated) {
+        boolean dedicated,
+        int maxPods) {
 
     public NodePoolSettings {
         zones = List.copyOf(zones);

@@ -10,6 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import io.redisenterprise.infra.settings.sizing.Allocatable;
+import io.redisenterprise.infra.settings.sizing.DaemonSetAllowance;
+import io.redisenterprise.infra.settings.sizing.MachineCatalogue;
+import io.redisenterprise.infra.settings.sizing.MachineType;
+import io.redisenterprise.infra.settings.sizing.NodeAllocatable;
+import io.redisenterprise.infra.settings.sizing.PodFit;
+import io.redisenterprise.infra.settings.sizing.PodSizing;
+import io.redisenterprise.infra.settings.sizing.RedisPodSize;
 
 /**
  * Reads the stack configuration once, validates all of it, and returns immutable {@link Settings}, or throws
@@ -24,7 +32,13 @@ public final class SettingsLoader {
 
     static final Set<String> CLUSTER_KEYS = Set.of("name", "resourceGroup", "location", "kubeconfig", "context");
     static final Set<String> NODE_POOL_KEYS = Set.of("name", "machineType", "zones", "nodesPerZone", "diskSizeGb",
-            "subnetIds", "nodeRoleArn", "dedicated");
+            "subnetIds", "nodeRoleArn", "dedicated", "maxPods", "sparePerZone", "daemonSetAllowance");
+    static final Set<String> ALLOWANCE_KEYS = Set.of("cpu", "memory");
+    /** A dedicated Redis pool runs one Redis pod plus DaemonSets; a low pod limit frees AKS's per-pod reservation. */
+    static final int DEFAULT_AKS_MAX_PODS = 30;
+    /** Redis Enterprise keeps ephemeral files on the node's boot disk: at least twice the pod's memory. */
+    static final int BOOT_DISK_MEMORY_FACTOR = 2;
+    static final int MIN_BOOT_DISK_GB = 128;
     static final Set<String> STORAGE_KEYS = Set.of("className", "diskType", "iops", "throughputMiBps", "encryptionKey",
             "existingClassName", "provisioner", "parameters", "installCsiDriver");
     static final Set<String> REDIS_KEYS = Set.of("nodes", "cpu", "memory", "volumeSize", "image", "namespace", "name",
@@ -84,14 +98,16 @@ public final class SettingsLoader {
         storage.refuseUnknown(STORAGE_KEYS);
         redis.refuseUnknown(REDIS_KEYS);
         if (cloud.isEmpty()) {
-            // Everything else depends on the cloud; report the fields we can still check.
-            readRedis(Cloud.KUBERNETES, redis);
+            // Everything else depends on the cloud.
             throw new InvalidConfigException(problems.all());
         }
         Cloud c = cloud.get();
         ClusterTarget target = readCluster(c, cluster);
-        RedisSettings redisSettings = readRedis(c, redis);
-        NodePoolSettings poolSettings = readNodePool(c, pool, redisSettings);
+        int nodes = readNodes(c, redis);
+        NodePoolSettings poolDraft = readNodePool(c, pool, nodes);
+        PodSize size = size(c, poolDraft, pool, redis);
+        RedisSettings redisSettings = readRedis(c, redis, nodes, size);
+        NodePoolSettings poolSettings = bootDisk(pool, poolDraft, size.memory(), c);
         StorageSettings storageSettings = readStorage(c, storage);
         CredentialSettings credentials = readCredentials();
         ServiceSettings serviceSettings = readServices(services);
@@ -99,7 +115,7 @@ public final class SettingsLoader {
             throw new InvalidConfigException(problems.all());
         }
         return new Settings(NAMESPACE, c, target, poolSettings, storageSettings, redisSettings, credentials,
-                serviceSettings, warnings);
+                serviceSettings, size.report(), warnings);
     }
 
     private Optional<Cloud> readCloud() {
@@ -168,7 +184,7 @@ public final class SettingsLoader {
 
     // ---------------------------------------------------------------- redis
 
-    private RedisSettings readRedis(Cloud cloud, ConfigObject o) {
+    private int readNodes(Cloud cloud, ConfigObject o) {
         int nodes = o.integer("nodes").orElse(3);
         if (o.has("nodes") || nodes != 3) {
             boolean single = nodes == 1 && cloud == Cloud.KUBERNETES;
@@ -179,8 +195,12 @@ public final class SettingsLoader {
                 problems.add(o.keyOf("nodes"), rule, String.valueOf(nodes));
             }
         }
-        Quantity cpu = o.quantity("cpu").orElse(Quantity.of("2"));
-        Quantity memory = o.quantity("memory").orElse(Quantity.of(cloud == Cloud.KUBERNETES ? "4Gi" : "8Gi"));
+        return nodes;
+    }
+
+    private RedisSettings readRedis(Cloud cloud, ConfigObject o, int nodes, PodSize size) {
+        Quantity memory = size.memory();
+        Quantity cpu = size.cpu();
         Optional<Quantity> volume = o.quantity("volumeSize");
         Quantity volumeSize = volume.orElse(memory.times(5));
         if (volume.isPresent() && volume.get().value().compareTo(memory.value().multiply(BigDecimal.valueOf(3))) < 0) {
@@ -231,13 +251,16 @@ public final class SettingsLoader {
 
     // ---------------------------------------------------------------- node pool
 
-    private NodePoolSettings readNodePool(Cloud cloud, ConfigObject o, RedisSettings redis) {
+    private NodePoolSettings readNodePool(Cloud cloud, ConfigObject o, int redisNodes) {
         boolean onCloud = cloud != Cloud.KUBERNETES;
         o.refuseUnless(cloud == Cloud.AWS, "subnetIds", "applies only when cloud is aws");
         o.refuseUnless(cloud == Cloud.AWS, "nodeRoleArn", "applies only when cloud is aws");
         o.refuseUnless(!onCloud, "dedicated", "applies only when cloud is kubernetes; on " + cloud + " the pool is always dedicated");
         o.refuseUnless(onCloud, "nodesPerZone", "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)");
         o.refuseUnless(onCloud, "diskSizeGb", "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)");
+        o.refuseUnless(onCloud, "sparePerZone", "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)");
+        o.refuseUnless(onCloud, "daemonSetAllowance", "applies only when cloud is aws, gcp or azure (sizing uses the cloud's published node reservations)");
+        o.refuseUnless(cloud == Cloud.AZURE, "maxPods", "applies only when cloud is azure (AKS reserves memory per allowed pod)");
 
         String name = o.string("name").orElse("redis");
         if (cloud == Cloud.AZURE) {
@@ -264,19 +287,28 @@ public final class SettingsLoader {
         }
 
         int zoneCount = Math.max(1, zones.size());
+        int spare = o.integer("sparePerZone").orElse(0);
+        if (spare < 0) {
+            problems.add(o.keyOf("sparePerZone"), "must not be negative", String.valueOf(spare));
+        }
         OptionalInt perZone = o.integer("nodesPerZone");
-        int nodesPerZone = perZone.orElse((redis.nodes() + zoneCount - 1) / zoneCount);
+        int nodesPerZone = perZone.orElse((redisNodes + zoneCount - 1) / zoneCount + Math.max(0, spare));
         if (perZone.isPresent() && nodesPerZone < 1) {
             problems.add(o.keyOf("nodesPerZone"), "must be at least 1", String.valueOf(nodesPerZone));
-        } else if (onCloud && !zones.isEmpty() && nodesPerZone * zones.size() < redis.nodes()) {
+        } else if (onCloud && !zones.isEmpty() && nodesPerZone * zones.size() < redisNodes + Math.max(0, spare) * zones.size()) {
+            String need = spare > 0 ? "redis.nodes + sparePerZone x zones (" + redisNodes + " + " + spare + " x " + zones.size() + ")"
+                    : "redis.nodes (" + redisNodes + ")";
             problems.add(o.keyOf("nodesPerZone"), "nodesPerZone x zones (" + nodesPerZone + " x " + zones.size()
-                    + ") must be at least redis.nodes (" + redis.nodes() + "): one Redis Enterprise node per VM",
-                    String.valueOf(nodesPerZone));
+                    + ") must be at least " + need + ": one Redis Enterprise node per VM", String.valueOf(nodesPerZone));
         }
 
-        int diskSizeGb = o.integer("diskSizeGb").orElse(128);
-        if (diskSizeGb < 20) {
+        int diskSizeGb = o.integer("diskSizeGb").orElse(0);
+        if (o.has("diskSizeGb") && diskSizeGb < 20) {
             problems.add(o.keyOf("diskSizeGb"), "must be at least 20", String.valueOf(diskSizeGb));
+        }
+        int maxPods = o.integer("maxPods").orElse(cloud == Cloud.AZURE ? DEFAULT_AKS_MAX_PODS : 0);
+        if (cloud == Cloud.AZURE && (maxPods < 10 || maxPods > 250)) {
+            problems.add(o.keyOf("maxPods"), "must be between 10 and 250 (AKS limits)", String.valueOf(maxPods));
         }
 
         List<String> subnets = o.stringList("subnetIds").orElse(List.of());
@@ -295,7 +327,106 @@ public final class SettingsLoader {
         }
 
         boolean dedicated = o.bool("dedicated").orElse(true);
-        return new NodePoolSettings(name, machineType, zones, nodesPerZone, diskSizeGb, subnets, roleArn, dedicated);
+        return new NodePoolSettings(name, machineType, zones, nodesPerZone, diskSizeGb, subnets, roleArn, dedicated,
+                maxPods);
+    }
+
+    /** The node boot disk holds Redis Enterprise's ephemeral files: at least twice the pod's memory. */
+    private NodePoolSettings bootDisk(ConfigObject o, NodePoolSettings pool, Quantity memory, Cloud cloud) {
+        long minimum = BOOT_DISK_MEMORY_FACTOR * memory.ceilGibibytes();
+        int disk = pool.diskSizeGb();
+        if (cloud != Cloud.KUBERNETES && o.has("diskSizeGb") && disk >= 20 && disk < minimum) {
+            problems.add(o.keyOf("diskSizeGb"), "must be at least 2 x redis.memory (" + minimum
+                    + " GB for " + memory + ") for Redis Enterprise's ephemeral files", String.valueOf(disk));
+        }
+        int effective = o.has("diskSizeGb") ? disk : (int) Math.max(MIN_BOOT_DISK_GB, minimum);
+        return new NodePoolSettings(pool.name(), pool.machineType(), pool.zones(), pool.nodesPerZone(), effective,
+                pool.subnetIds(), pool.nodeRoleArn(), pool.dedicated(), pool.maxPods());
+    }
+
+    // ---------------------------------------------------------------- sizing
+
+    /** The Redis container size, derived or given and checked, with the report the plan prints. */
+    record PodSize(Quantity cpu, Quantity memory, Optional<SizingReport> report) {
+    }
+
+    private static final MachineCatalogue CATALOGUE = MachineCatalogue.standard();
+    private static final PodSizing POD_SIZING = new PodSizing();
+
+    private PodSize size(Cloud cloud, NodePoolSettings pool, ConfigObject poolObject, ConfigObject redis) {
+        Optional<Quantity> cpu = redis.quantity("cpu");
+        Optional<Quantity> memory = redis.quantity("memory");
+        if (cloud == Cloud.KUBERNETES) {
+            // An existing cluster's nodes are not ours to know: explicit sizes, or a small development default.
+            return new PodSize(cpu.orElse(Quantity.of("2")), memory.orElse(Quantity.of("4Gi")), Optional.empty());
+        }
+        Optional<MachineType> machine = CATALOGUE.find(cloud, pool.machineType());
+        if (machine.isEmpty()) {
+            if (cpu.isEmpty() || memory.isEmpty()) {
+                problems.add(poolObject.keyOf("machineType"), "is not in the sizing catalogue for " + cloud
+                        + ", so set redis.cpu and redis.memory explicitly (or use one of "
+                        + String.join(", ", CATALOGUE.known(cloud).stream().limit(6).toList()) + ", ...)",
+                        Problems.quote(pool.machineType()));
+            }
+            return new PodSize(cpu.orElse(Quantity.of("2")), memory.orElse(Quantity.of("4Gi")), Optional.empty());
+        }
+        DaemonSetAllowance allowance = allowance(cloud, poolObject);
+        // An out-of-range maxPods is already reported; size with the default rather than fail twice.
+        int maxPods = cloud == Cloud.AZURE && pool.maxPods() >= 10 && pool.maxPods() <= 250
+                ? pool.maxPods() : NodeAllocatable.AKS_DEFAULT_MAX_PODS;
+        Allocatable node = new NodeAllocatable(maxPods).compute(machine.get(), allowance);
+        RedisPodSize filled;
+        try {
+            filled = POD_SIZING.fill(node);
+        } catch (IllegalArgumentException e) {
+            problems.add(poolObject.keyOf("machineType"), "is too small for a Redis Enterprise pod (" + node.breakdown() + ")",
+                    Problems.quote(pool.machineType()));
+            return new PodSize(cpu.orElse(Quantity.of("1")), memory.orElse(Quantity.of("1Gi")), Optional.empty());
+        }
+        Quantity finalCpu = cpu.orElse(filled.cpu());
+        Quantity finalMemory = memory.orElse(filled.memory());
+        PodFit fit = POD_SIZING.fits(node, finalCpu, finalMemory);
+        if (!fit.fits()) {
+            String key = fit.memoryShortfallMiB() > 0 && memory.isPresent() ? "memory" : "cpu";
+            Quantity given = key.equals("memory") ? finalMemory : finalCpu;
+            problems.add(redis.keyOf(key), "must fit one " + pool.machineType() + " node with the bootstrap sidecar: "
+                    + fit.message() + " Largest that fits: cpu " + filled.cpu() + ", memory " + filled.memory(),
+                    Problems.quote(given.text()));
+        }
+        long podCpu = fit.neededCpuMillicores();
+        long podMemory = fit.neededMemoryMiB();
+        SizingReport report = new SizingReport(pool.machineType(), machine.get().vcpu(), machine.get().memoryMiB(),
+                node.cpuMillicores(), node.memoryMiB(), podCpu, podMemory,
+                (double) podMemory / node.memoryMiB(), (double) podCpu / node.cpuMillicores(),
+                cpu.isEmpty() && memory.isEmpty(), node.breakdown());
+        return new PodSize(finalCpu, finalMemory, Optional.of(report));
+    }
+
+    private DaemonSetAllowance allowance(Cloud cloud, ConfigObject poolObject) {
+        DaemonSetAllowance standard = DaemonSetAllowance.defaultFor(cloud);
+        if (!poolObject.has("daemonSetAllowance")) {
+            return standard;
+        }
+        Optional<Map<String, String>> given = poolObject.stringMap("daemonSetAllowance");
+        if (given.isEmpty()) {
+            return standard;
+        }
+        long cpu = standard.cpuMillicores();
+        long memory = standard.memoryMiB();
+        for (var e : given.get().entrySet()) {
+            String key = poolObject.keyOf("daemonSetAllowance") + "." + e.getKey();
+            Optional<Quantity> q = Quantity.parse(e.getValue());
+            if (!ALLOWANCE_KEYS.contains(e.getKey())) {
+                problems.add(key, "unknown key; known keys are cpu, memory", Problems.quote(e.getValue()));
+            } else if (q.isEmpty() || q.get().value().signum() < 0) {
+                problems.add(key, "must be a non-negative Kubernetes quantity such as 300m or 512Mi", Problems.quote(e.getValue()));
+            } else if (e.getKey().equals("cpu")) {
+                cpu = q.get().millicores();
+            } else {
+                memory = q.get().mebibytes();
+            }
+        }
+        return new DaemonSetAllowance(cpu, memory);
     }
 
     private static String exampleZones(Cloud cloud) {

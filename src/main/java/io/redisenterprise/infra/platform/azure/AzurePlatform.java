@@ -68,6 +68,8 @@ public final class AzurePlatform implements Platform {
                 .availabilityZones(pool.zones())
                 .count(placement.poolNodes())
                 .enableAutoScaling(false)
+                // AKS reserves kubelet memory per allowed pod; a dedicated Redis pool needs few pods.
+                .maxPods(pool.maxPods())
                 .osDiskSizeGB(pool.diskSizeGb())
                 .osDiskType("Managed")
                 .nodeLabels(placement.nodeLabels())

@@ -1,4 +1,4 @@
-package io.redisenterprise.infra.sizing;
+package io.redisenterprise.infra.settings.sizing;
 
 import io.redisenterprise.infra.settings.Cloud;
 

@@ -1,4 +1,4 @@
-package io.redisenterprise.infra.sizing;
+package io.redisenterprise.infra.settings.sizing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

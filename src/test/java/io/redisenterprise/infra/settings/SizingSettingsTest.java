@@ -1,0 +1,127 @@
+package io.redisenterprise.infra.settings;
+
+import static io.redisenterprise.infra.TestStacks.at;
+import static io.redisenterprise.infra.TestStacks.only;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.redisenterprise.infra.TestStacks;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Capacity-aware sizing as users meet it: derived pod sizes, and every refusal with its message. */
+class SizingSettingsTest {
+
+    static List<String> problems(TestStacks.Config config) {
+        InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, config::settings);
+        assertThat(e).as("expected the configuration to be refused").isNotNull();
+        return e.lines();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aws", "gcp", "azure"})
+    void defaultStackFillsEachVmWithRedis(String cloud) {
+        Settings s = TestStacks.forCloud(cloud).settings();
+        SizingReport r = s.sizing().orElseThrow();
+        assertThat(r.derived()).isTrue();
+        assertThat(r.memoryUtilisation()).isBetween(0.85, 1.0);
+        assertThat(r.podMemoryMiB()).isLessThanOrEqualTo(r.allocatableMemoryMiB());
+        assertThat(r.podCpuMillicores()).isLessThanOrEqualTo(r.allocatableCpuMillicores());
+        // The pod memory is Redis plus the sidecar; the derived Redis size is what the StatefulSet requests.
+        assertThat(s.redis().memory().mebibytes() + 128).isEqualTo(r.podMemoryMiB());
+        assertThat(s.redis().volumeSize().value()).isGreaterThanOrEqualTo(s.redis().memory().value().multiply(java.math.BigDecimal.valueOf(5)));
+    }
+
+    @Test
+    void derivedSizeReachesTheStatefulSet() {
+        var plan = TestStacks.aws().plan();
+        Settings s = TestStacks.aws().settings();
+        Object limits = at(only(plan, "kubernetes:apps/v1:StatefulSet").inputs(), "spec", "template", "spec", "containers", 0,
+                "resources", "limits");
+        assertThat(limits).isEqualTo(Map.of("cpu", s.redis().cpu().text(), "memory", s.redis().memory().text()));
+        assertThat(s.redis().memory().text()).isEqualTo("28Gi");
+    }
+
+    @Test
+    void aPodThatCannotFitIsRefused() {
+        List<String> lines = problems(TestStacks.aws().with("redis", "memory", "30Gi").with("redis", "cpu", "2"));
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("redis-enterprise:redis.memory: must fit one r6i.xlarge node with the bootstrap sidecar: ")
+                .contains("short by").contains("Largest that fits: cpu 3500m, memory 28Gi").endsWith(", got \"30Gi\"");
+    }
+
+    @Test
+    void tooMuchCpuIsRefusedOnTheCpuKey() {
+        List<String> lines = problems(TestStacks.gcp().with("redis", "cpu", "4"));
+        assertThat(lines).singleElement().asString().startsWith("redis-enterprise:redis.cpu: must fit one n2-highmem-4 node")
+                .endsWith(", got \"4\"");
+    }
+
+    @Test
+    void givenSizesThatFitAreKeptAndReported() {
+        Settings s = TestStacks.gcp().with("redis", "cpu", "2").with("redis", "memory", "16Gi").settings();
+        assertThat(s.redis().memory().text()).isEqualTo("16Gi");
+        assertThat(s.sizing().orElseThrow().derived()).isFalse();
+        assertThat(s.sizing().orElseThrow().memoryUtilisation()).isLessThan(0.85);
+    }
+
+    @Test
+    void unknownMachineTypeNeedsExplicitSizes() {
+        assertThat(problems(TestStacks.aws().with("nodePool", "machineType", "x9.huge"))).singleElement().asString()
+                .startsWith("redis-enterprise:nodePool.machineType: is not in the sizing catalogue for aws, so set redis.cpu and redis.memory explicitly")
+                .endsWith(", got \"x9.huge\"");
+        Settings s = TestStacks.aws().with("nodePool", "machineType", "x9.huge")
+                .with("redis", "cpu", "4").with("redis", "memory", "16Gi").settings();
+        assertThat(s.sizing()).isEmpty();
+    }
+
+    @Test
+    void bootDiskHoldsTwiceTheMemory() {
+        assertThat(problems(TestStacks.aws().with("nodePool", "diskSizeGb", 40))).containsExactly(
+                "redis-enterprise:nodePool.diskSizeGb: must be at least 2 x redis.memory (56 GB for 28Gi) for Redis Enterprise's ephemeral files, got 40");
+        Settings big = TestStacks.aws().with("nodePool", "machineType", "r6i.4xlarge").settings();
+        assertThat(big.nodePool().diskSizeGb()).isGreaterThanOrEqualTo(2 * (int) big.redis().memory().ceilGibibytes());
+        assertThat(TestStacks.aws().settings().nodePool().diskSizeGb()).isEqualTo(128);
+    }
+
+    @Test
+    void sparePerZoneAddsVmsBeyondTheRedisNodes() {
+        Settings s = TestStacks.gcp().with("nodePool", "sparePerZone", 1).settings();
+        assertThat(s.nodePool().nodesPerZone()).isEqualTo(2);
+        assertThat(problems(TestStacks.gcp().with("nodePool", "sparePerZone", 1).with("nodePool", "nodesPerZone", 1))).containsExactly(
+                "redis-enterprise:nodePool.nodesPerZone: nodesPerZone x zones (1 x 3) must be at least redis.nodes + sparePerZone x zones (3 + 1 x 3): one Redis Enterprise node per VM, got 1");
+    }
+
+    @Test
+    void daemonSetAllowanceIsConfigurable() {
+        long standard = TestStacks.aws().settings().sizing().orElseThrow().allocatableMemoryMiB();
+        Settings more = TestStacks.aws().with("nodePool", "daemonSetAllowance", Map.of("cpu", "500m", "memory", "2Gi")).settings();
+        assertThat(more.sizing().orElseThrow().allocatableMemoryMiB()).isLessThan(standard);
+        assertThat(problems(TestStacks.aws().with("nodePool", "daemonSetAllowance", Map.of("memory", "lots")))).containsExactly(
+                "redis-enterprise:nodePool.daemonSetAllowance.memory: must be a non-negative Kubernetes quantity such as 300m or 512Mi, got \"lots\"");
+    }
+
+    @Test
+    void aksPoolsAllowFewPodsSoLessMemoryIsReserved() {
+        assertThat(TestStacks.azure().settings().nodePool().maxPods()).isEqualTo(30);
+        assertThat(at(only(TestStacks.azure().plan(), "azure-native:containerservice:AgentPool").inputs(), "maxPods")).isEqualTo(30L);
+        long at30 = TestStacks.azure().settings().sizing().orElseThrow().allocatableMemoryMiB();
+        long at250 = TestStacks.azure().with("nodePool", "maxPods", 250).settings().sizing().orElseThrow().allocatableMemoryMiB();
+        assertThat(at30).isGreaterThan(at250);
+        assertThat(problems(TestStacks.azure().with("nodePool", "maxPods", 5))).containsExactly(
+                "redis-enterprise:nodePool.maxPods: must be between 10 and 250 (AKS limits), got 5");
+        assertThat(problems(TestStacks.aws().with("nodePool", "maxPods", 30))).containsExactly(
+                "redis-enterprise:nodePool.maxPods: applies only when cloud is azure (AKS reserves memory per allowed pod), got 30");
+    }
+
+    @Test
+    void existingClustersKeepExplicitOrSmallDefaults() {
+        Settings s = TestStacks.kubernetes().settings();
+        assertThat(s.sizing()).isEmpty();
+        assertThat(s.redis().cpu().text()).isEqualTo("2");
+        assertThat(s.redis().memory().text()).isEqualTo("4Gi");
+    }
+}
