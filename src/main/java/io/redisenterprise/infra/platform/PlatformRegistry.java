@@ -26,6 +26,13 @@ public final class PlatformRegistry {
         return new PlatformRegistry(found);
     }
 
+    /** A registry of exactly these platforms (what a slim build would discover). */
+    public static PlatformRegistry of(List<Platform> platforms) {
+        Map<Cloud, Platform> found = new EnumMap<>(Cloud.class);
+        platforms.forEach(p -> found.put(p.cloud(), p));
+        return new PlatformRegistry(found);
+    }
+
     public List<Cloud> available() {
         return List.copyOf(platforms.keySet());
     }
