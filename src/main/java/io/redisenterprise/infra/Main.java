@@ -1,5 +1,6 @@
 package io.redisenterprise.infra;
 
+import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.exceptions.RunException;
 import io.redisenterprise.infra.plan.PlanCommand;
@@ -38,16 +39,20 @@ public final class Main implements Runnable {
     }
 
     static void runPulumiProgram() {
-        Pulumi.run(ctx -> {
-            Settings settings;
-            try {
-                settings = SettingsLoader.load(new PulumiConfigSource(ctx));
-                PlatformRegistry.discover().forCloud(settings.cloud());
-            } catch (InvalidConfigException e) {
-                // RunException: the engine prints the message, one line per problem, without a stack trace.
-                throw new RunException("invalid configuration:\n" + e.getMessage());
-            }
-            RedisEnterpriseStack.deploy(ctx, settings, PlatformRegistry.discover());
-        });
+        Pulumi.run(Main::program);
+    }
+
+    /** The Pulumi program: settings and platform are checked before any resource is registered. */
+    static void program(Context ctx) {
+        Settings settings;
+        PlatformRegistry registry = PlatformRegistry.discover();
+        try {
+            settings = SettingsLoader.load(new PulumiConfigSource(ctx));
+            registry.forCloud(settings.cloud());
+        } catch (InvalidConfigException e) {
+            // RunException: the engine prints the message, one line per problem, without a stack trace.
+            throw new RunException("invalid configuration:\n" + e.getMessage());
+        }
+        RedisEnterpriseStack.deploy(ctx, settings, registry);
     }
 }

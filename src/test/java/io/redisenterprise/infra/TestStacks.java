@@ -117,6 +117,16 @@ public final class TestStacks {
         };
     }
 
+    /** The one-line problems a refused configuration reports; fails when the configuration is accepted. */
+    public static List<String> problems(Config config) {
+        try {
+            config.settings();
+        } catch (io.redisenterprise.infra.settings.InvalidConfigException e) {
+            return e.lines();
+        }
+        throw new AssertionError("expected the configuration to be refused");
+    }
+
     /** The single resource of a type, failing clearly when there is not exactly one. */
     public static PlannedResource only(Plan plan, String type) {
         List<PlannedResource> found = plan.ofType(type);

@@ -4,8 +4,8 @@ import static io.redisenterprise.infra.TestStacks.aws;
 import static io.redisenterprise.infra.TestStacks.azure;
 import static io.redisenterprise.infra.TestStacks.gcp;
 import static io.redisenterprise.infra.TestStacks.kubernetes;
+import static io.redisenterprise.infra.TestStacks.problems;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.redisenterprise.infra.TestStacks;
 import java.util.List;
@@ -18,11 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every configuration rule, asserted by the exact one-line message a user sees. */
 class SettingsLoaderTest {
 
-    static List<String> problems(TestStacks.Config config) {
-        InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, config::settings);
-        assertThat(e).as("expected the configuration to be refused").isNotNull();
-        return e.lines();
-    }
 
     @Nested
     class Defaults {

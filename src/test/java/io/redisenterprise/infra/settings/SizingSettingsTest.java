@@ -2,8 +2,8 @@ package io.redisenterprise.infra.settings;
 
 import static io.redisenterprise.infra.TestStacks.at;
 import static io.redisenterprise.infra.TestStacks.only;
+import static io.redisenterprise.infra.TestStacks.problems;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.redisenterprise.infra.TestStacks;
 import java.util.List;
@@ -15,11 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Capacity-aware sizing as users meet it: derived pod sizes, and every refusal with its message. */
 class SizingSettingsTest {
 
-    static List<String> problems(TestStacks.Config config) {
-        InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, config::settings);
-        assertThat(e).as("expected the configuration to be refused").isNotNull();
-        return e.lines();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"aws", "gcp", "azure"})
