@@ -274,8 +274,10 @@ public final class SettingsLoader {
 
         String machineType = o.string("machineType").orElse(DEFAULT_MACHINE.getOrDefault(cloud, ""));
 
-        List<String> zones = o.stringList("zones").orElseGet(() -> cloud == Cloud.AZURE ? List.of("1", "2", "3") : List.of());
-        if (zones.isEmpty() && onCloud) {
+        Optional<List<String>> zonesGiven = o.stringList("zones");
+        boolean zonesMalformed = o.has("zones") && zonesGiven.isEmpty();
+        List<String> zones = zonesGiven.orElseGet(() -> cloud == Cloud.AZURE ? List.of("1", "2", "3") : List.of());
+        if (zones.isEmpty() && onCloud && !zonesMalformed) {
             problems.add(o.keyOf("zones"), "required when cloud is " + cloud + ": a non-empty list of zones for the pool (e.g. "
                     + exampleZones(cloud) + ")", o.has("zones") ? "[]" : Problems.NOTHING);
         }
@@ -312,7 +314,7 @@ public final class SettingsLoader {
         }
 
         List<String> subnets = o.stringList("subnetIds").orElse(List.of());
-        if (cloud == Cloud.AWS && subnets.size() != zones.size()) {
+        if (cloud == Cloud.AWS && subnets.size() != zones.size() && !zonesMalformed) {
             problems.add(o.keyOf("subnetIds"), "must list exactly one subnet per zone (" + zones.size() + " zones: " + zones + ")",
                     o.has("subnetIds") ? subnets.toString() : Problems.NOTHING);
         }
@@ -466,7 +468,7 @@ public final class SettingsLoader {
                         existing.isPresent() ? "both" : Problems.NOTHING);
             }
             if (existing.isPresent() && o.has("parameters")) {
-                problems.add(o.keyOf("parameters"), "applies only with storage.provisioner", Problems.show(null));
+                problems.add(o.keyOf("parameters"), "applies only with storage.provisioner", parameters.toString());
             }
             if (existing.isPresent() && o.has("className")) {
                 problems.add(o.keyOf("className"), "does not apply with storage.existingClassName", Problems.quote(className));
