@@ -7,12 +7,11 @@ import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
-import java.lang.reflect.Field;
 import com.pulumi.test.Mocks;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,22 +82,15 @@ public final class PlanMocks implements Mocks {
         };
     }
 
-    /** The SDK keeps custom timeouts in a field without a getter; read it so reviewers see the timeouts. */
+    /** Custom timeouts as Pulumi users write them, when the resource sets any. */
     private static Optional<Map<String, String>> customTimeouts(ResourceOptions o) {
-        try {
-            Field f = ResourceOptions.class.getDeclaredField("customTimeouts");
-            f.setAccessible(true);
-            if (f.get(o) instanceof CustomTimeouts t) {
-                Map<String, String> m = new TreeMap<>();
-                t.getCreate().ifPresent(d -> m.put("create", readable(d)));
-                t.getUpdate().ifPresent(d -> m.put("update", readable(d)));
-                t.getDelete().ifPresent(d -> m.put("delete", readable(d)));
-                return Optional.of(m);
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Not fatal: the plan just omits timeouts if a later SDK renames the field.
-        }
-        return Optional.empty();
+        return optionField(o, "customTimeouts", CustomTimeouts.class).map(t -> {
+            Map<String, String> m = new TreeMap<>();
+            t.getCreate().ifPresent(d -> m.put("create", readable(d)));
+            t.getUpdate().ifPresent(d -> m.put("update", readable(d)));
+            t.getDelete().ifPresent(d -> m.put("delete", readable(d)));
+            return m;
+        });
     }
 
     /** Durations as Pulumi users write them: 25m, 90s. */
@@ -111,16 +103,23 @@ public final class PlanMocks implements Mocks {
 
     @SuppressWarnings("unchecked")
     private static Optional<List<String>> ignoreChanges(ResourceOptions o) {
+        return optionField(o, "ignoreChanges", List.class).filter(l -> !l.isEmpty())
+                .map(l -> List.copyOf((List<String>) l));
+    }
+
+    /**
+     * A resource option the SDK keeps in a field without a getter (custom timeouts, ignored changes), read so
+     * reviewers see it; empty if the field is unset, or if a later SDK renames it (the plan just omits it then).
+     */
+    private static <T> Optional<T> optionField(ResourceOptions o, String name, Class<T> type) {
         try {
-            Field f = ResourceOptions.class.getDeclaredField("ignoreChanges");
+            Field f = ResourceOptions.class.getDeclaredField(name);
             f.setAccessible(true);
-            if (f.get(o) instanceof List<?> l && !l.isEmpty()) {
-                return Optional.of(List.copyOf((List<String>) l));
-            }
+            Object value = f.get(o);
+            return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // Not fatal, as for custom timeouts.
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.redisenterprise.infra.plan;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.core.internal.OutputData;
-import com.pulumi.resources.Resource;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -11,14 +10,12 @@ import io.redisenterprise.infra.RedisEnterpriseStack;
 import io.redisenterprise.infra.platform.PlatformRegistry;
 import io.redisenterprise.infra.settings.Settings;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Runs the real program ({@link RedisEnterpriseStack#deploy}) under the Pulumi SDK's mock engine and returns
