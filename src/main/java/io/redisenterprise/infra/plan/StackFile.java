@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.redisenterprise.infra.settings.ConfigSource;
 import io.redisenterprise.infra.settings.ConfigValue;
+import io.redisenterprise.infra.settings.SettingsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * cannot be decrypted offline; they stand as the placeholder {@value #SECRET_PLACEHOLDER}.
  */
 public final class StackFile implements ConfigSource {
-    public static final String SECRET_PLACEHOLDER = "[secret]";
+    public static final String SECRET_PLACEHOLDER = SettingsLoader.PLAN_PLACEHOLDER;
     private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([^.]+)\\.ya?ml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

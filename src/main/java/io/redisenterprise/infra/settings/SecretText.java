@@ -4,6 +4,9 @@ import java.util.Objects;
 
 /** A secret string from configuration; it never prints its value. */
 public final class SecretText {
+    /** What a secret prints as, everywhere: logs, error lines, the offline plan. */
+    public static final String MASK = "[secret]";
+
     private final String value;
 
     public SecretText(String value) {
@@ -17,7 +20,7 @@ public final class SecretText {
 
     @Override
     public String toString() {
-        return "[secret]";
+        return MASK;
     }
 
     @Override

@@ -48,6 +48,8 @@ public final class SettingsLoader {
     /** The sidecar that forms the cluster runs the stdlib-only bootstrap script on a pinned Python image. */
     public static final String DEFAULT_BOOTSTRAP_IMAGE = "python:3.12.8-slim-bookworm";
     public static final String DEFAULT_ADMIN_USERNAME = "admin@redis-enterprise.local";
+    /** Stands for secrets the offline plan cannot read, and is how any secret prints ({@link SecretText}). */
+    public static final String PLAN_PLACEHOLDER = SecretText.MASK;
 
     /** Disk types each cloud's CSI driver provisions for Redis Enterprise data, the first being the default. */
     static final Map<Cloud, List<String>> DISK_TYPES = Map.of(
@@ -546,11 +548,10 @@ public final class SettingsLoader {
         } else if (!password.get().secret()) {
             problems.add("adminPassword", "must be a secret: " + setIt, "a plaintext value");
         } else {
-            String text = String.valueOf(password.get().raw());
-            if (text.length() < 8) {
-                problems.add("adminPassword", "must be at least 8 characters", "[secret]");
+            adminPassword = new SecretText(String.valueOf(password.get().raw()));
+            if (adminPassword.reveal().length() < 8) {
+                problems.add("adminPassword", "must be at least 8 characters", adminPassword.toString());
             }
-            adminPassword = new SecretText(text);
         }
         Optional<SecretText> license = Optional.empty();
         Optional<ConfigValue> lic = source.get(NAMESPACE + ":license");
@@ -564,9 +565,6 @@ public final class SettingsLoader {
         }
         return new CredentialSettings(username, adminPassword, license);
     }
-
-    /** Stands for secrets the offline plan cannot read; it is masked like any secret. */
-    public static final String PLAN_PLACEHOLDER = "[secret]";
 
     // ---------------------------------------------------------------- services
 
