@@ -26,7 +26,9 @@ public record NodePoolSettings(
         subnetIds = List.copyOf(subnetIds);
     }
 
-    public int totalNodes() {
-        return nodesPerZone * Math.max(1, zones.size());
+    /** The same pool with another boot disk size (the default follows the pod's memory, known after sizing). */
+    public NodePoolSettings withDiskSizeGb(int diskSizeGb) {
+        return new NodePoolSettings(name, machineType, zones, nodesPerZone, diskSizeGb, subnetIds, nodeRoleArn,
+                dedicated, maxPods);
     }
 }

@@ -258,9 +258,10 @@ public final class SettingsLoader {
         o.refuseUnless(cloud == Cloud.AWS, "subnetIds", "applies only when cloud is aws");
         o.refuseUnless(cloud == Cloud.AWS, "nodeRoleArn", "applies only when cloud is aws");
         o.refuseUnless(!onCloud, "dedicated", "applies only when cloud is kubernetes; on " + cloud + " the pool is always dedicated");
-        o.refuseUnless(onCloud, "nodesPerZone", "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)");
-        o.refuseUnless(onCloud, "diskSizeGb", "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)");
-        o.refuseUnless(onCloud, "sparePerZone", "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)");
+        String noPool = "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)";
+        o.refuseUnless(onCloud, "nodesPerZone", noPool);
+        o.refuseUnless(onCloud, "diskSizeGb", noPool);
+        o.refuseUnless(onCloud, "sparePerZone", noPool);
         o.refuseUnless(onCloud, "daemonSetAllowance", "applies only when cloud is aws, gcp or azure (sizing uses the cloud's published node reservations)");
         o.refuseUnless(cloud == Cloud.AZURE, "maxPods", "applies only when cloud is azure (AKS reserves memory per allowed pod)");
 
@@ -311,8 +312,9 @@ public final class SettingsLoader {
             problems.add(o.keyOf("diskSizeGb"), "must be at least 20", String.valueOf(diskSizeGb));
         }
         int maxPods = o.integer("maxPods").orElse(cloud == Cloud.AZURE ? DEFAULT_AKS_MAX_PODS : 0);
-        if (cloud == Cloud.AZURE && (maxPods < 10 || maxPods > 250)) {
-            problems.add(o.keyOf("maxPods"), "must be between 10 and 250 (AKS limits)", String.valueOf(maxPods));
+        if (cloud == Cloud.AZURE && !NodeAllocatable.acceptsAksMaxPods(maxPods)) {
+            problems.add(o.keyOf("maxPods"), "must be between " + NodeAllocatable.AKS_MIN_MAX_PODS + " and "
+                    + NodeAllocatable.AKS_MAX_MAX_PODS + " (AKS limits)", String.valueOf(maxPods));
         }
 
         List<String> subnets = o.stringList("subnetIds").orElse(List.of());
@@ -343,9 +345,7 @@ public final class SettingsLoader {
             problems.add(o.keyOf("diskSizeGb"), "must be at least 2 x redis.memory (" + minimum
                     + " GB for " + memory + ") for Redis Enterprise's ephemeral files", String.valueOf(disk));
         }
-        int effective = o.has("diskSizeGb") ? disk : (int) Math.max(MIN_BOOT_DISK_GB, minimum);
-        return new NodePoolSettings(pool.name(), pool.machineType(), pool.zones(), pool.nodesPerZone(), effective,
-                pool.subnetIds(), pool.nodeRoleArn(), pool.dedicated(), pool.maxPods());
+        return o.has("diskSizeGb") ? pool : pool.withDiskSizeGb((int) Math.max(MIN_BOOT_DISK_GB, minimum));
     }
 
     // ---------------------------------------------------------------- sizing
@@ -376,7 +376,7 @@ public final class SettingsLoader {
         }
         DaemonSetAllowance allowance = allowance(cloud, poolObject);
         // An out-of-range maxPods is already reported; size with the default rather than fail twice.
-        int maxPods = cloud == Cloud.AZURE && pool.maxPods() >= 10 && pool.maxPods() <= 250
+        int maxPods = cloud == Cloud.AZURE && NodeAllocatable.acceptsAksMaxPods(pool.maxPods())
                 ? pool.maxPods() : NodeAllocatable.AKS_DEFAULT_MAX_PODS;
         Allocatable node = new NodeAllocatable(maxPods).compute(machine.get(), allowance);
         RedisPodSize filled;

@@ -34,9 +34,9 @@ public final class NodeAllocatable {
      */
     public static final int AKS_DEFAULT_MAX_PODS = 250;
 
-    // AKS accepts --max-pods from 10 to 250.
-    private static final int AKS_MIN_MAX_PODS = 10;
-    private static final int AKS_MAX_MAX_PODS = 250;
+    /** AKS accepts --max-pods from 10 to 250. */
+    public static final int AKS_MIN_MAX_PODS = 10;
+    public static final int AKS_MAX_MAX_PODS = 250;
 
     private static final long GIB = 1024;
 
@@ -49,11 +49,16 @@ public final class NodeAllocatable {
 
     /** @param aksMaxPods the {@code maxPods} of the AKS node pool; ignored on the other clouds */
     public NodeAllocatable(int aksMaxPods) {
-        if (aksMaxPods < AKS_MIN_MAX_PODS || aksMaxPods > AKS_MAX_MAX_PODS) {
+        if (!acceptsAksMaxPods(aksMaxPods)) {
             throw new IllegalArgumentException("AKS maxPods must be between " + AKS_MIN_MAX_PODS + " and "
                     + AKS_MAX_MAX_PODS + ", was " + aksMaxPods);
         }
         this.aksMaxPods = aksMaxPods;
+    }
+
+    /** Whether AKS accepts this maxPods for a node pool. */
+    public static boolean acceptsAksMaxPods(int maxPods) {
+        return maxPods >= AKS_MIN_MAX_PODS && maxPods <= AKS_MAX_MAX_PODS;
     }
 
     public int aksMaxPods() {
