@@ -17,10 +17,22 @@ public final class BootstrapScript {
     public static final String FILE_NAME = "bootstrap.py";
     public static final String MOUNT_PATH = "/opt/redis-enterprise-bootstrap";
 
+    /** Read once: the ConfigMap carries it and the pod template carries its digest. */
+    private static final String TEXT = load();
+    private static final String SHA256 = digest(TEXT);
+
     private BootstrapScript() {
     }
 
     public static String text() {
+        return TEXT;
+    }
+
+    public static String sha256() {
+        return SHA256;
+    }
+
+    private static String load() {
         try (InputStream in = BootstrapScript.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
@@ -31,10 +43,10 @@ public final class BootstrapScript {
         }
     }
 
-    public static String sha256() {
+    private static String digest(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text().getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -131,13 +131,12 @@ public class RedisEnterpriseCluster extends ComponentResource {
                         // Peers must resolve each other before they are Ready: readiness means "joined".
                         .publishNotReadyAddresses(true)
                         .selector(RedisLabels.nodeSelector(cluster))
-                        .ports(port("discovery", RedisPorts.DISCOVERY), port("api", RedisPorts.API),
-                                port("ui", RedisPorts.UI), port("metrics", RedisPorts.METRICS))
+                        .ports(RedisPorts.NODE.stream().map(p -> port(p.name(), p.port())).toList())
                         .build())
                 .build(), options(args, inNamespace).build());
         podInputs.add(headless);
 
-        var names = new RedisPodTemplate.Names(cluster, ns, cluster, cluster + "-bootstrap", cluster + "-admin",
+        var names = new RedisPodTemplate.Names(cluster, cluster, cluster + "-bootstrap", cluster + "-admin",
                 cluster + "-license", hasLicense);
         List<Resource> statefulSetDeps = new ArrayList<>(args.nodePools());
         statefulSetDeps.addAll(podInputs);
@@ -168,7 +167,7 @@ public class RedisEnterpriseCluster extends ComponentResource {
 
         this.namespaceName = Output.of(ns);
         this.statefulSetName = statefulSet.metadata().applyValue(m -> m.name().orElse(cluster));
-        this.headlessServiceDns = Output.of(cluster + "." + ns + ".svc.cluster.local");
+        this.headlessServiceDns = Output.of(redis.clusterFqdn());
         this.uiEndpoint = Output.of(services.uiEndpoint());
         this.apiEndpoint = Output.of(services.apiEndpoint());
         this.metricsEndpoint = Output.of(services.metricsEndpoint());

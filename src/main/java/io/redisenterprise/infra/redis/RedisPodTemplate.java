@@ -60,7 +60,7 @@ final class RedisPodTemplate {
     private RedisPodTemplate() {
     }
 
-    record Names(String cluster, String namespace, String serviceAccount, String bootstrapConfigMap,
+    record Names(String cluster, String serviceAccount, String bootstrapConfigMap,
                  String credentialsSecret, String licenseSecret, boolean hasLicense) {
     }
 
@@ -110,8 +110,7 @@ final class RedisPodTemplate {
         return ContainerArgs.builder()
                 .name(NODE_CONTAINER)
                 .image(redis.image())
-                .ports(port("discovery", RedisPorts.DISCOVERY), port("api", RedisPorts.API),
-                        port("ui", RedisPorts.UI), port("metrics", RedisPorts.METRICS))
+                .ports(RedisPorts.NODE.stream().map(p -> port(p.name(), p.port())).toList())
                 .resources(exact(redis.cpu().text(), redis.memory().text()))
                 .volumeMounts(VolumeMountArgs.builder()
                         .name(RedisEnterpriseCluster.STORAGE_VOLUME)
@@ -135,7 +134,7 @@ final class RedisPodTemplate {
                 field("POD_IP", "status.podIP"),
                 field("NODE_NAME", "spec.nodeName"),
                 value("STATEFULSET_NAME", names.cluster()),
-                value("HEADLESS_SERVICE", names.cluster() + "." + names.namespace() + ".svc.cluster.local"),
+                value("HEADLESS_SERVICE", redis.serviceFqdn(names.cluster())),
                 value("CLUSTER_FQDN", redis.clusterFqdn()),
                 // Rack-zone awareness needs at least two zones to place a shard and its replica apart.
                 value("RACK_AWARE", String.valueOf(placement.zones().size() >= 2)),

@@ -40,15 +40,15 @@ final class RedisServices {
     }
 
     String uiEndpoint() {
-        return "https://" + uiName() + "." + namespace + ".svc.cluster.local:" + RedisPorts.UI;
+        return "https://" + args.redis().serviceFqdn(uiName()) + ":" + RedisPorts.UI;
     }
 
     String apiEndpoint() {
-        return "https://" + apiName() + "." + namespace + ".svc.cluster.local:" + RedisPorts.API;
+        return "https://" + args.redis().serviceFqdn(apiName()) + ":" + RedisPorts.API;
     }
 
     String metricsEndpoint() {
-        return "https://" + metricsName() + "." + namespace + ".svc.cluster.local:" + RedisPorts.METRICS + "/v2";
+        return "https://" + args.redis().serviceFqdn(metricsName()) + ":" + RedisPorts.METRICS + "/v2";
     }
 
     void register(RedisEnterpriseCluster parent, List<Resource> dependsOn) {

@@ -23,6 +23,11 @@ public record RedisSettings(
 
     /** The Redis Enterprise cluster name: the headless service's FQDN, as the operator names it. */
     public String clusterFqdn() {
-        return name + "." + namespace + ".svc.cluster.local";
+        return serviceFqdn(name);
+    }
+
+    /** The in-cluster DNS name of a Service in this cluster's namespace. */
+    public String serviceFqdn(String service) {
+        return service + "." + namespace + ".svc.cluster.local";
     }
 }
