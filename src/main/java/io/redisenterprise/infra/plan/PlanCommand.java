@@ -42,7 +42,8 @@ public final class PlanCommand implements Callable<Integer> {
         try {
             stackFile = StackFile.read(config);
         } catch (IOException e) {
-            stderr.println("plan: " + e.getMessage());
+            // One line that starts with the file: <file>[:<line>:<column>]: <what>.
+            stderr.println(e.getMessage());
             return INVALID_CONFIG;
         }
         Settings settings;

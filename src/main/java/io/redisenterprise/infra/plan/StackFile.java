@@ -1,7 +1,5 @@
 package io.redisenterprise.infra.plan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.redisenterprise.infra.settings.ConfigSource;
 import io.redisenterprise.infra.settings.ConfigValue;
 import io.redisenterprise.infra.settings.SettingsLoader;
@@ -16,13 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * A stack configuration file ({@code Pulumi.<stack>.yaml}) read from disk, merged over the project-level
- * {@code config:} of the nearest {@code Pulumi.yaml}, as the Pulumi CLI would. Encrypted {@code secure:} values
- * cannot be decrypted offline; they stand as the placeholder {@value #SECRET_PLACEHOLDER}.
+ * {@code config:} of the nearest {@code Pulumi.yaml}, as the Pulumi CLI would. Both files are read with the
+ * CLI's YAML rules ({@link PulumiYaml}); a malformed file is one line, {@code <file>:<line>:<column>: <what>}.
+ * Encrypted {@code secure:} values cannot be decrypted offline; they stand as the placeholder
+ * {@value #SECRET_PLACEHOLDER}.
  */
 public final class StackFile implements ConfigSource {
     public static final String SECRET_PLACEHOLDER = SettingsLoader.PLAN_PLACEHOLDER;
     private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([^.]+)\\.ya?ml");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String stack;
     private final String project;
@@ -45,7 +44,7 @@ public final class StackFile implements ConfigSource {
         }
         Path projectFile = findProjectFile(file.toAbsolutePath().getParent())
                 .orElseThrow(() -> new IOException(file + ": no Pulumi.yaml in its folder or any parent folder"));
-        Map<?, ?> projectDoc = readMap(projectFile);
+        Map<?, ?> projectDoc = readMap(projectFile, projectFile.toString());
         Object name = projectDoc.get("name");
         if (name == null) {
             throw new IOException(projectFile + ": no project name");
@@ -60,7 +59,7 @@ public final class StackFile implements ConfigSource {
                 values.put(qualify(k.toString(), project), ConfigValue.plain(value));
             });
         }
-        Map<?, ?> stackDoc = readMap(file);
+        Map<?, ?> stackDoc = readMap(file, file.toString());
         if (stackDoc.get("config") instanceof Map<?, ?> stackConfig) {
             stackConfig.forEach((k, v) -> values.put(qualify(k.toString(), project), toValue(v)));
         }
@@ -106,13 +105,14 @@ public final class StackFile implements ConfigSource {
         return Optional.empty();
     }
 
-    private static Map<?, ?> readMap(Path file) throws IOException {
-        Object doc = YAML.readValue(file.toFile(), Object.class);
+    private static Map<?, ?> readMap(Path file, String shownAs) throws IOException {
+        Object doc = PulumiYaml.read(file, shownAs);
         if (doc == null) {
             return Map.of();
         }
         if (!(doc instanceof Map<?, ?> map)) {
-            throw new IOException(file + ": expected a YAML mapping at the top level");
+            throw new IOException(shownAs + ": must be a YAML mapping at the top level, got "
+                    + (doc instanceof java.util.List<?> ? "a list" : "\"" + doc + "\""));
         }
         return map;
     }

@@ -155,6 +155,56 @@ class PlanCommandTest {
     }
 
     @Test
+    void dedicatedNoIsTheStringNoAsPulumiPassesIt() throws IOException {
+        // YAML 1.1 would read `no` as false and plan a stack that `pulumi up` (YAML 1.2) refuses.
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = tmp.resolve("Pulumi.no.yaml");
+        Files.writeString(stack, """
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:storage:
+                    existingClassName: standard
+                  redis-enterprise:nodePool:
+                    dedicated: no
+                """);
+        Path out = tmp.resolve("out");
+        Run run = plan("--config", stack.toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).contains("redis-enterprise:nodePool.dedicated: must be true or false, got \"no\"");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aMalformedStackFileIsOneLineNamingFileLineAndColumn() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = tmp.resolve("Pulumi.broken.yaml");
+        Files.writeString(stack, """
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:redis: {nodes: 3
+                """);
+        Run run = plan("--config", stack.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith(stack + ":4:1: ").doesNotContain("Exception");
+    }
+
+    @Test
+    void duplicateKeysInAStackFileExitTwo() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = tmp.resolve("Pulumi.dup.yaml");
+        Files.writeString(stack, """
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:cloud: aws
+                """);
+        Run run = plan("--config", stack.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+                stack + ":3:3: mapping key \"redis-enterprise:cloud\" already defined at line 2");
+    }
+
+    @Test
     void missingStackFileExitsTwo() {
         Run run = plan("--config", tmp.resolve("Pulumi.none.yaml").toString());
         assertThat(run.exit()).isEqualTo(2);

@@ -1,0 +1,142 @@
+package io.redisenterprise.infra.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.redisenterprise.infra.settings.Settings;
+import io.redisenterprise.infra.settings.SettingsLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stack files are read as the Pulumi CLI reads them (Go yaml.v3, YAML 1.2 core schema), so the plan sees what
+ * {@code pulumi up} would see.
+ */
+class StackFileTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+    }
+
+    private Path stack(String text) throws IOException {
+        Path file = tmp.resolve("Pulumi.t.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void yesNoOnOffAreStringsAsInYaml12() throws IOException {
+        StackFile f = StackFile.read(stack("""
+                config:
+                  redis-enterprise:nodePool:
+                    dedicated: no
+                  redis-enterprise:a: yes
+                  redis-enterprise:b: on
+                  redis-enterprise:c: off
+                  redis-enterprise:d: True
+                  redis-enterprise:e: ~
+                """));
+        assertThat(f.get("redis-enterprise:nodePool").orElseThrow().raw()).isEqualTo(Map.of("dedicated", "no"));
+        assertThat(f.get("redis-enterprise:a").orElseThrow().raw()).isEqualTo("yes");
+        assertThat(f.get("redis-enterprise:b").orElseThrow().raw()).isEqualTo("on");
+        assertThat(f.get("redis-enterprise:c").orElseThrow().raw()).isEqualTo("off");
+        assertThat(f.get("redis-enterprise:d").orElseThrow().raw()).isEqualTo(true);
+        assertThat(f.get("redis-enterprise:e").orElseThrow().raw()).isNull();
+    }
+
+    @Test
+    void duplicateKeysAreRefusedWithYamlV3sMessage() throws IOException {
+        Path file = stack("""
+                config:
+                  redis-enterprise:redis:
+                    nodes: 3
+                    nodes: 5
+                """);
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file));
+        assertThat(e).hasMessage(file + ":4:5: mapping key \"nodes\" already defined at line 3");
+    }
+
+    @Test
+    void keysAreComparedAsTextLikeYamlV3() throws IOException {
+        Path file = stack("""
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  "redis-enterprise:cloud": aws
+                """);
+        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(file)))
+                .hasMessage(file + ":3:3: mapping key \"redis-enterprise:cloud\" already defined at line 2");
+    }
+
+    @Test
+    void mergeKeysAreHonouredAndWrittenKeysWin() throws IOException {
+        // Unknown top-level keys are ignored by the CLI (ProjectStack is decoded without KnownFields), so a
+        // stack file may keep anchors there.
+        StackFile f = StackFile.read(stack("""
+                x-small: &small
+                  nodes: 1
+                  memory: 2Gi
+                x-pinned: &pinned
+                  nodes: 7
+                  image: redislabs/redis:7.22.2-189
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:storage:
+                    existingClassName: standard
+                  redis-enterprise:redis:
+                    cpu: "1"
+                    <<: [*small, *pinned]
+                    memory: 3Gi
+                """));
+        assertThat(f.get("redis-enterprise:redis").orElseThrow().raw()).isEqualTo(
+                Map.of("cpu", "1", "memory", "3Gi", "nodes", 1, "image", "redislabs/redis:7.22.2-189"));
+        Settings settings = SettingsLoader.loadForPlan(f);
+        assertThat(settings.redis().nodes()).isEqualTo(1);
+        assertThat(settings.redis().image()).isEqualTo("redislabs/redis:7.22.2-189");
+    }
+
+    @Test
+    void aMergeOfSomethingOtherThanAMappingIsRefusedInOneLine() throws IOException {
+        Path file = stack("""
+                config:
+                  redis-enterprise:redis:
+                    <<: 5
+                """);
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file));
+        // yaml.v3: "map merge requires map or sequence of maps as the value".
+        assertThat(e.getMessage()).matches("\\Q" + file + "\\E:\\d+:\\d+: Expected mapping node or an anchor referencing mapping");
+    }
+
+    @Test
+    void malformedYamlIsOneLineWithFileLineAndColumn() throws IOException {
+        Path file = stack("""
+                config:
+                  redis-enterprise:nodePool:
+                    zones: [a, b
+                  redis-enterprise:cloud: aws
+                """);
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file));
+        assertThat(e).hasMessage(file + ":4:25: expected ',' or ']', but got : (while parsing a flow sequence at line 3, column 12)");
+    }
+
+    @Test
+    void aByteOrderMarkIsIgnoredAsTheCliDoes() throws IOException {
+        StackFile f = StackFile.read(stack("\uFEFFconfig:\n  redis-enterprise:cloud: gcp\n"));
+        assertThat(f.get("redis-enterprise:cloud").orElseThrow().raw()).isEqualTo("gcp");
+    }
+
+    @Test
+    void theProjectFileIsReadWithTheSameRules() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nname: other\n");
+        Path file = stack("config: {}\n");
+        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(file)))
+                .hasMessageEndingWith("Pulumi.yaml:2:1: mapping key \"name\" already defined at line 1");
+    }
+}
