@@ -28,8 +28,15 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Stack config file Pulumi.<stack>.yaml (default: ${DEFAULT-VALUE}).")
     Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: target/plan/<stack>).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: <project folder>/target/plan/<stack>).")
     Path out;
+
+    // Pulumi's own -C/--cwd (pulumi/pulumi pkg/cmd/pulumi/pulumi.go): the project is found from here upward.
+    @Option(names = {"-C", "--cwd"}, paramLabel = "DIR",
+            description = "Run as if started in DIR, like pulumi --cwd: the project (Pulumi.yaml) is found from DIR "
+                    + "upward, and relative FILE and --out are taken from DIR.")
+    Path cwd;
 
     @Spec
     CommandSpec spec;
@@ -38,14 +45,27 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        try {
+            return plan(stdout, stderr);
+        } finally {
+            stdout.flush();
+            stderr.flush();
+        }
+    }
+
+    private Integer plan(PrintWriter stdout, PrintWriter stderr) {
+        Path workingDir = (cwd != null ? cwd : Path.of("")).toAbsolutePath().normalize();
         StackFile stackFile;
         try {
-            stackFile = StackFile.read(config);
+            stackFile = StackFile.read(config, workingDir);
         } catch (IOException e) {
             // One line that starts with the file: <file>[:<line>:<column>]: <what>.
             stderr.println(e.getMessage());
             return INVALID_CONFIG;
         }
+        Path dir = out != null ? workingDir.resolve(out)
+                : stackFile.projectDir().resolve(Path.of("target", "plan", stackFile.stack()));
+        String dirShown = out != null ? out.toString() : StackFile.shown(dir, workingDir);
         Settings settings;
         PlatformRegistry registry = PlatformRegistry.discover();
         try {
@@ -56,23 +76,26 @@ public final class PlanCommand implements Callable<Integer> {
             e.lines().forEach(stderr::println);
             return INVALID_CONFIG;
         }
+        Plan plan;
         try {
-            Plan plan = PlanRun.run(stackFile.project(), stackFile.stack(), settings, registry);
-            Path dir = out != null ? out : Path.of("target", "plan", stackFile.stack());
-            PlanDocuments.write(plan, dir);
-            settings.warnings().forEach(w -> stderr.println("warning: " + w));
-            stdout.print(PlanSummary.render(plan));
-            stdout.println();
-            stdout.println("Wrote " + dir.resolve(PlanDocuments.MANIFESTS) + " (" + plan.kubernetesObjects().size()
-                    + " Kubernetes objects) and " + dir.resolve(PlanDocuments.PLAN_JSON) + " ("
-                    + plan.resources().size() + " resources).");
-            return OK;
-        } catch (IOException | RuntimeException e) {
+            plan = PlanRun.run(stackFile.project(), stackFile.stack(), settings, registry);
+        } catch (RuntimeException e) {
             stderr.println("plan: " + e.getMessage());
             return FAILED;
-        } finally {
-            stdout.flush();
-            stderr.flush();
         }
+        try {
+            PlanDocuments.write(plan, dir);
+        } catch (IOException e) {
+            stderr.println("plan: " + e.getMessage());
+            return FAILED;
+        }
+        settings.warnings().forEach(w -> stderr.println("warning: " + w));
+        stdout.print(PlanSummary.render(plan));
+        stdout.println();
+        Path shownDir = Path.of(dirShown);
+        stdout.println("Wrote " + shownDir.resolve(PlanDocuments.MANIFESTS) + " (" + plan.kubernetesObjects().size()
+                + " Kubernetes objects) and " + shownDir.resolve(PlanDocuments.PLAN_JSON) + " ("
+                + plan.resources().size() + " resources).");
+        return OK;
     }
 }

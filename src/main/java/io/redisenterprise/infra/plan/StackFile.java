@@ -25,29 +25,52 @@ public final class StackFile implements ConfigSource {
 
     private final String stack;
     private final String project;
+    private final Path projectDir;
     private final Map<String, ConfigValue> values;
 
-    private StackFile(String stack, String project, Map<String, ConfigValue> values) {
+    private StackFile(String stack, String project, Path projectDir, Map<String, ConfigValue> values) {
         this.stack = stack;
         this.project = project;
+        this.projectDir = projectDir;
         this.values = values;
     }
 
-    /** Reads a stack file; the stack name comes from its file name. */
+    /** Reads a stack file as if started in the JVM's working directory; see {@link #read(Path, Path)}. */
     public static StackFile read(Path file) throws IOException {
+        return read(file, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Reads a stack file as {@code pulumi --cwd <workingDir> ... --config-file <file>} would; the stack name comes
+     * from the file name ({@code Pulumi.<stack>.yaml}), a relative {@code file} is taken from {@code workingDir}.
+     *
+     * <p>The project is the nearest {@code Pulumi.yaml} (or {@code .yml}) from {@code workingDir} upward, as the
+     * Pulumi CLI finds it: {@code pulumi up} reads the project with {@code ws.ReadProject("")}
+     * (pulumi/pulumi {@code pkg/cmd/pulumi/operations/up.go}), i.e. {@code DetectProjectPathFrom} on the working
+     * directory, walking up ({@code sdk/go/common/workspace/paths.go}); {@code --config-file} only replaces
+     * the stack file's path ({@code pkg/cmd/pulumi/stack/io.go}, {@code LoadProjectStack}). When no project is
+     * found that way, the nearest one from the stack file's folder upward is used, so a stack file beside its
+     * {@code Pulumi.yaml} plans from anywhere (the CLI would need {@code --cwd} there).
+     */
+    public static StackFile read(Path file, Path workingDir) throws IOException {
+        Path dir = workingDir.toAbsolutePath().normalize();
+        Path path = dir.resolve(file).normalize();
         Matcher m = STACK_FILE.matcher(file.getFileName().toString());
         if (!m.matches()) {
             throw new IOException(file + ": a stack file must be named Pulumi.<stack>.yaml");
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(path)) {
             throw new IOException(file + ": no such file");
         }
-        Path projectFile = findProjectFile(file.toAbsolutePath().getParent())
-                .orElseThrow(() -> new IOException(file + ": no Pulumi.yaml in its folder or any parent folder"));
-        Map<?, ?> projectDoc = readMap(projectFile, projectFile.toString());
+        Path projectFile = findProjectFile(dir)
+                .or(() -> findProjectFile(path.getParent()))
+                .orElseThrow(() -> new IOException(file + ": no Pulumi.yaml in " + dir
+                        + " or any parent folder (where the Pulumi CLI looks), nor beside the stack file or above it"));
+        String projectShown = shown(projectFile, dir);
+        Map<?, ?> projectDoc = readMap(projectFile, projectShown);
         Object name = projectDoc.get("name");
         if (name == null) {
-            throw new IOException(projectFile + ": no project name");
+            throw new IOException(projectShown + ": name: required (the project name), got nothing");
         }
         String project = name.toString();
         Map<String, ConfigValue> values = new LinkedHashMap<>();
@@ -59,11 +82,16 @@ public final class StackFile implements ConfigSource {
                 values.put(qualify(k.toString(), project), ConfigValue.plain(value));
             });
         }
-        Map<?, ?> stackDoc = readMap(file, file.toString());
+        Map<?, ?> stackDoc = readMap(path, file.toString());
         if (stackDoc.get("config") instanceof Map<?, ?> stackConfig) {
             stackConfig.forEach((k, v) -> values.put(qualify(k.toString(), project), toValue(v)));
         }
-        return new StackFile(m.group(1), project, values);
+        return new StackFile(m.group(1), project, projectFile.getParent(), values);
+    }
+
+    /** A path as the user would type it from the working directory: relative below it, absolute elsewhere. */
+    static String shown(Path path, Path workingDir) {
+        return path.startsWith(workingDir) ? workingDir.relativize(path).toString() : path.toString();
     }
 
     private static ConfigValue toValue(Object v) {
@@ -123,6 +151,11 @@ public final class StackFile implements ConfigSource {
 
     public String project() {
         return project;
+    }
+
+    /** The folder of the project's {@code Pulumi.yaml}: where {@code target/} and the default plan folder are. */
+    public Path projectDir() {
+        return projectDir;
     }
 
     @Override

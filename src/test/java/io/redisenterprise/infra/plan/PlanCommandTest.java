@@ -204,6 +204,48 @@ class PlanCommandTest {
                 stack + ":3:3: mapping key \"redis-enterprise:cloud\" already defined at line 2");
     }
 
+    /** A minimal kubernetes stack, its project config in the project's Pulumi.yaml. */
+    private static void kubernetesProject(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("Pulumi.yaml"), """
+                name: redis-enterprise
+                runtime: java
+                config:
+                  redis-enterprise:storage:
+                    value:
+                      existingClassName: standard
+                """);
+    }
+
+    @Test
+    void aStackFileElsewhereIsPlannedForTheProjectOfTheWorkingDirectory() throws IOException {
+        // As `pulumi up --config-file /elsewhere/Pulumi.x.yaml`: the project is found from the working directory.
+        Path project = tmp.resolve("project");
+        kubernetesProject(project);
+        Path stack = tmp.resolve("elsewhere/Pulumi.x.yaml");
+        Files.createDirectories(stack.getParent());
+        Files.writeString(stack, "config:\n  redis-enterprise:cloud: kubernetes\n");
+        Run run = plan("-C", project.toString(), "--config", stack.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(project.resolve("target/plan/x/plan.json")).isNotEmptyFile();
+        assertThat(run.out()).contains("Wrote target/plan/x/manifests.yaml");
+        assertThat(find(new ObjectMapper().readTree(project.resolve("target/plan/x/plan.json").toFile()),
+                "kubernetes:apps/v1:StatefulSet").at("/inputs/spec/volumeClaimTemplates/0/spec/storageClassName").asText())
+                .as("the project's config applies").isEqualTo("standard");
+    }
+
+    @Test
+    void aStackFileBesideItsProjectPlansFromAnywhere() throws IOException {
+        Path project = tmp.resolve("project");
+        kubernetesProject(project);
+        Files.writeString(project.resolve("Pulumi.dev.yaml"), "config:\n  redis-enterprise:cloud: kubernetes\n");
+        Path elsewhere = Files.createDirectories(tmp.resolve("no-project-here"));
+        Run run = plan("--cwd", elsewhere.toString(), "--config", project.resolve("Pulumi.dev.yaml").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(project.resolve("target/plan/dev/manifests.yaml")).isNotEmptyFile();
+        assertThat(run.out()).contains("Wrote " + project.resolve("target/plan/dev/manifests.yaml"));
+    }
+
     @Test
     void missingStackFileExitsTwo() {
         Run run = plan("--config", tmp.resolve("Pulumi.none.yaml").toString());

@@ -32,9 +32,14 @@ class StackFileTest {
         return file;
     }
 
+    /** Run from the temporary project, as the plan is run from a project folder. */
+    private StackFile read(Path file) throws IOException {
+        return StackFile.read(file, tmp);
+    }
+
     @Test
     void yesNoOnOffAreStringsAsInYaml12() throws IOException {
-        StackFile f = StackFile.read(stack("""
+        StackFile f = read(stack("""
                 config:
                   redis-enterprise:nodePool:
                     dedicated: no
@@ -60,7 +65,7 @@ class StackFileTest {
                     nodes: 3
                     nodes: 5
                 """);
-        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file));
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file, tmp));
         assertThat(e).hasMessage(file + ":4:5: mapping key \"nodes\" already defined at line 3");
     }
 
@@ -71,7 +76,7 @@ class StackFileTest {
                   redis-enterprise:cloud: kubernetes
                   "redis-enterprise:cloud": aws
                 """);
-        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(file)))
+        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(file, tmp)))
                 .hasMessage(file + ":3:3: mapping key \"redis-enterprise:cloud\" already defined at line 2");
     }
 
@@ -79,7 +84,7 @@ class StackFileTest {
     void mergeKeysAreHonouredAndWrittenKeysWin() throws IOException {
         // Unknown top-level keys are ignored by the CLI (ProjectStack is decoded without KnownFields), so a
         // stack file may keep anchors there.
-        StackFile f = StackFile.read(stack("""
+        StackFile f = read(stack("""
                 x-small: &small
                   nodes: 1
                   memory: 2Gi
@@ -109,7 +114,7 @@ class StackFileTest {
                   redis-enterprise:redis:
                     <<: 5
                 """);
-        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file));
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file, tmp));
         // yaml.v3: "map merge requires map or sequence of maps as the value".
         assertThat(e.getMessage()).matches("\\Q" + file + "\\E:\\d+:\\d+: Expected mapping node or an anchor referencing mapping");
     }
@@ -122,21 +127,43 @@ class StackFileTest {
                     zones: [a, b
                   redis-enterprise:cloud: aws
                 """);
-        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file));
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(file, tmp));
         assertThat(e).hasMessage(file + ":4:25: expected ',' or ']', but got : (while parsing a flow sequence at line 3, column 12)");
     }
 
     @Test
     void aByteOrderMarkIsIgnoredAsTheCliDoes() throws IOException {
-        StackFile f = StackFile.read(stack("\uFEFFconfig:\n  redis-enterprise:cloud: gcp\n"));
+        StackFile f = read(stack("\uFEFFconfig:\n  redis-enterprise:cloud: gcp\n"));
         assertThat(f.get("redis-enterprise:cloud").orElseThrow().raw()).isEqualTo("gcp");
+    }
+
+    @Test
+    void theProjectIsFoundFromTheWorkingDirectoryFirstAsTheCliDoes() throws IOException {
+        Path cwd = Files.createDirectories(tmp.resolve("cwd/sub"));
+        Files.writeString(tmp.resolve("cwd/Pulumi.yaml"), "name: from-cwd\n");
+        Path file = stack("config: {}\n");
+        StackFile f = StackFile.read(file, cwd);
+        assertThat(f.project()).isEqualTo("from-cwd");
+        assertThat(f.projectDir()).isEqualTo(tmp.resolve("cwd"));
+    }
+
+    @Test
+    void withoutAProjectAboveTheWorkingDirectoryTheOneBesideTheStackFileIsUsed(@TempDir Path nowhere) throws IOException {
+        assertThat(StackFile.read(stack("config: {}\n"), nowhere).projectDir()).isEqualTo(tmp);
+    }
+
+    @Test
+    void aRelativeStackFileIsTakenFromTheWorkingDirectory() throws IOException {
+        stack("config:\n  redis-enterprise:cloud: azure\n");
+        StackFile f = StackFile.read(Path.of("Pulumi.t.yaml"), tmp);
+        assertThat(f.get("redis-enterprise:cloud").orElseThrow().raw()).isEqualTo("azure");
     }
 
     @Test
     void theProjectFileIsReadWithTheSameRules() throws IOException {
         Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nname: other\n");
         Path file = stack("config: {}\n");
-        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(file)))
+        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(file, tmp)))
                 .hasMessageEndingWith("Pulumi.yaml:2:1: mapping key \"name\" already defined at line 1");
     }
 }
