@@ -7,6 +7,7 @@ import io.redisenterprise.infra.settings.SettingsLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plan}: runs the program offline under the mock engine and writes what it would create. Exit codes:
- * 0 planned, 2 invalid configuration (nothing written), 1 anything else.
+ * 0 planned, 2 invalid configuration or arguments (nothing written), 1 anything else.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan a stack offline: no cloud account, no Pulumi CLI. Writes manifests.yaml and plan.json.")
@@ -66,6 +67,9 @@ public final class PlanCommand implements Callable<Integer> {
         Path dir = out != null ? workingDir.resolve(out)
                 : stackFile.projectDir().resolve(Path.of("target", "plan", stackFile.stack()));
         String dirShown = out != null ? out.toString() : StackFile.shown(dir, workingDir);
+        // Checked before the run: a bad --out costs nothing, and is reported with any configuration problem.
+        Optional<String> outProblem = OutputFolder.problem(dir).map(why -> "--out: " + why + ", got " + dirShown);
+        outProblem.ifPresent(stderr::println);
         Settings settings;
         PlatformRegistry registry = PlatformRegistry.discover();
         try {
@@ -74,6 +78,9 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (InvalidConfigException e) {
             stderr.println(config + ": invalid configuration:");
             e.lines().forEach(stderr::println);
+            return INVALID_CONFIG;
+        }
+        if (outProblem.isPresent()) {
             return INVALID_CONFIG;
         }
         Plan plan;
@@ -86,7 +93,8 @@ public final class PlanCommand implements Callable<Integer> {
         try {
             PlanDocuments.write(plan, dir);
         } catch (IOException e) {
-            stderr.println("plan: " + e.getMessage());
+            stderr.println("--out: cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "), got "
+                    + dirShown);
             return FAILED;
         }
         settings.warnings().forEach(w -> stderr.println("warning: " + w));

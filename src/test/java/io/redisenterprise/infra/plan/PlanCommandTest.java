@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -244,6 +245,51 @@ class PlanCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(project.resolve("target/plan/dev/manifests.yaml")).isNotEmptyFile();
         assertThat(run.out()).contains("Wrote " + project.resolve("target/plan/dev/manifests.yaml"));
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedInOneLineBeforeAnythingRuns() throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "keep me");
+        Run run = plan("--config", "Pulumi.dev.yaml", "--out", file.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("--out: exists and is not a folder, got " + file);
+        assertThat(file).hasContent("keep me");
+    }
+
+    @Test
+    void anOutThatCannotBeCreatedSaysWhy() throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "keep me");
+        Run run = plan("--config", "Pulumi.dev.yaml", "--out", file.resolve("plan").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+                "--out: cannot be created (" + file + " is not a folder), got " + file.resolve("plan"));
+    }
+
+    @Test
+    void anOutThatIsNotWritableSaysSo() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("read-only"));
+        dir.toFile().setWritable(false, false);
+        try {
+            // root may write anywhere: there is nothing to refuse then.
+            Assumptions.assumeFalse(Files.isWritable(dir), "running as root");
+            Run run = plan("--config", "Pulumi.dev.yaml", "--out", dir.toString());
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err().lines()).containsExactly("--out: is not writable, got " + dir);
+        } finally {
+            dir.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void aBadOutIsReportedWithTheConfigurationProblems() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = tmp.resolve("Pulumi.bad.yaml");
+        Files.writeString(stack, "config:\n  redis-enterprise:cloud: mars\n");
+        Path file = Files.writeString(tmp.resolve("taken"), "keep me");
+        Run run = plan("--config", stack.toString(), "--out", file.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--out: exists and is not a folder, got " + file)
+                .contains("redis-enterprise:cloud:");
     }
 
     @Test
