@@ -67,14 +67,24 @@ public final class PlanRun {
         }
     }
 
+    /**
+     * Masks what is secret. Pulumi marks secrecy per output, so a secret input that is a map (a Kubernetes
+     * Secret's {@code stringData}) says only that the map as a whole is secret: it is masked as a whole where it
+     * appears, like {@code pulumi preview} shows it, but its other leaves (the admin username beside the password)
+     * are not secrets anywhere else. The texts masked everywhere are the ones that are secret at their source:
+     * the settings' secrets (admin password, licence), every {@code secure:} value (already the placeholder), and
+     * every secret input or output that is a single value (a kubeconfig).
+     */
     private static Plan mask(String project, String stack, Settings settings, List<PlannedResource> resources,
                              Map<String, Object> outputs, Set<String> secretOutputNames) {
         Set<String> secretTexts = new HashSet<>();
         secretTexts.add(StackFile.SECRET_PLACEHOLDER);
+        SecretMasker.collectLeaves(settings.credentials().adminPassword().reveal(), secretTexts);
+        settings.credentials().license().ifPresent(l -> SecretMasker.collectLeaves(l.reveal(), secretTexts));
         for (PlannedResource r : resources) {
-            r.secretInputs().forEach(name -> SecretMasker.collectLeaves(r.inputs().get(name), secretTexts));
+            r.secretInputs().forEach(name -> SecretMasker.collectScalar(r.inputs().get(name), secretTexts));
         }
-        secretOutputNames.forEach(name -> SecretMasker.collectLeaves(outputs.get(name), secretTexts));
+        secretOutputNames.forEach(name -> SecretMasker.collectScalar(outputs.get(name), secretTexts));
         SecretMasker masker = new SecretMasker(secretTexts);
         List<PlannedResource> masked = new ArrayList<>();
         for (PlannedResource r : resources) {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Replaces secret values with {@value StackFile#SECRET_PLACEHOLDER}: whole inputs the program marked secret,
- * and any other occurrence of a secret's text (so a password copied into another field is masked too).
+ * and any other string containing a known secret text (so a password copied into another field is masked too).
+ * Which texts are secret is the caller's choice ({@link PlanRun}): the values that are secret at their source.
  */
 final class SecretMasker {
     static final String MASK = StackFile.SECRET_PLACEHOLDER;
@@ -15,6 +16,16 @@ final class SecretMasker {
 
     SecretMasker(Set<String> secretTexts) {
         this.secretTexts = Set.copyOf(secretTexts);
+    }
+
+    /**
+     * A secret value that is a single text (not a map or list): all of it is the secret, so its text is masked
+     * wherever it appears.
+     */
+    static void collectScalar(Object value, Set<String> into) {
+        if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+            collectLeaves(value, into);
+        }
     }
 
     /** Every string leaf of a secret value: these texts are masked wherever they appear. */

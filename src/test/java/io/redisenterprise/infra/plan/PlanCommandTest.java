@@ -137,6 +137,27 @@ class PlanCommandTest {
     }
 
     @Test
+    void theAdminUsernameOutputIsPlainWhileThePasswordAndLicenceAreMaskedEverywhere() throws IOException {
+        // pulumi up exports adminUsername in plain text; it only shares the credentials Secret with the password.
+        Plan plan = io.redisenterprise.infra.TestStacks.kubernetes()
+                .set("adminUsername", "ops@example.com")
+                .secret("adminPassword", "s3cret-Pa55word")
+                .secret("license", "----- LICENCE 0123456789 -----")
+                .plan();
+        String json = PlanDocuments.planJsonText(plan);
+        String everything = json + PlanDocuments.manifestsYaml(plan) + PlanSummary.render(plan);
+        JsonNode planJson = new ObjectMapper().readTree(json);
+        assertThat(planJson.at("/outputs/adminUsername").asText()).isEqualTo("ops@example.com");
+        assertThat(everything).doesNotContain("s3cret-Pa55word").doesNotContain("LICENCE 0123456789");
+        for (JsonNode r : planJson.get("resources")) {
+            if (r.get("type").asText().equals("kubernetes:core/v1:Secret")) {
+                // A secret input is secret as a whole, as pulumi preview shows it.
+                r.at("/inputs/stringData").forEach(v -> assertThat(v.asText()).isEqualTo("[secret]"));
+            }
+        }
+    }
+
+    @Test
     void invalidConfigExitsTwoWithOneLinePerProblemAndWritesNothing() throws IOException {
         Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
         Path stack = tmp.resolve("Pulumi.bad.yaml");
