@@ -6,6 +6,7 @@ import com.pulumi.core.internal.OutputData;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 import io.redisenterprise.infra.RedisEnterpriseStack;
 import io.redisenterprise.infra.platform.PlatformRegistry;
 import io.redisenterprise.infra.settings.Settings;
@@ -16,12 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 
 /**
  * Runs the real program ({@link RedisEnterpriseStack#deploy}) under the Pulumi SDK's mock engine and returns
  * the {@link Plan}: the same code path as {@code pulumi up}, with look-ups answered by placeholders.
  */
 public final class PlanRun {
+    /**
+     * The mock engine logs the program's errors to this java.util.logging logger (the SDK's
+     * {@code PulumiTestInternal.defaultLogger}), which prints them on the console with a stack trace. The same
+     * errors come back in the test result and the plan reports them in one line ({@link PlanFailedException}),
+     * so the logger is kept off the console. Held in a field because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger MOCK_ENGINE_LOG = Logger.getLogger(PulumiTestInternal.class.getName());
+
+    static {
+        MOCK_ENGINE_LOG.setUseParentHandlers(false);
+    }
 
     private PlanRun() {
     }
