@@ -3,6 +3,7 @@ package io.redisenterprise.infra.plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Whether the plan's output folder can take {@code manifests.yaml} and {@code plan.json}, checked before the
@@ -18,12 +19,17 @@ final class OutputFolder {
      * because its nearest existing parent is not a folder or not writable), or empty when it can.
      */
     static Optional<String> problem(Path dir) {
+        return problem(dir, Files::isWritable);
+    }
+
+    /** As {@link #problem(Path)}, with the writability test given (root may write anywhere, tests may not). */
+    static Optional<String> problem(Path dir, Predicate<Path> writable) {
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs)) {
             if (!Files.isDirectory(abs)) {
                 return Optional.of("exists and is not a folder");
             }
-            return Files.isWritable(abs) ? Optional.empty() : Optional.of("is not writable");
+            return writable.test(abs) ? Optional.empty() : Optional.of("is not writable");
         }
         Path parent = abs.getParent();
         while (parent != null && !Files.exists(parent)) {
@@ -35,7 +41,7 @@ final class OutputFolder {
         if (!Files.isDirectory(parent)) {
             return Optional.of("cannot be created (" + parent + " is not a folder)");
         }
-        if (!Files.isWritable(parent)) {
+        if (!writable.test(parent)) {
             return Optional.of("cannot be created (" + parent + " is not writable)");
         }
         return Optional.empty();
