@@ -59,8 +59,18 @@ public final class TestStacks {
 
         public ConfigSource source() {
             Map<String, Object> copy = Map.copyOf(values);
-            return key -> Optional.ofNullable(copy.get(key))
-                    .map(v -> new ConfigValue(v, secret.getOrDefault(key, false)));
+            Map<String, Boolean> secrets = Map.copyOf(secret);
+            return new ConfigSource() {
+                @Override
+                public Optional<ConfigValue> get(String key) {
+                    return Optional.ofNullable(copy.get(key)).map(v -> new ConfigValue(v, secrets.getOrDefault(key, false)));
+                }
+
+                @Override
+                public java.util.Set<String> keys() {
+                    return copy.keySet();
+                }
+            };
         }
 
         public Settings settings() {

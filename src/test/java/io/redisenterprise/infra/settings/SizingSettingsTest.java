@@ -96,7 +96,7 @@ class SizingSettingsTest {
         Settings more = TestStacks.aws().with("nodePool", "daemonSetAllowance", Map.of("cpu", "500m", "memory", "2Gi")).settings();
         assertThat(more.sizing().orElseThrow().allocatableMemoryMiB()).isLessThan(standard);
         assertThat(problems(TestStacks.aws().with("nodePool", "daemonSetAllowance", Map.of("memory", "lots")))).containsExactly(
-                "redis-enterprise:nodePool.daemonSetAllowance.memory: must be a non-negative Kubernetes quantity such as 300m or 512Mi, got \"lots\"");
+                "redis-enterprise:nodePool.daemonSetAllowance.memory: must be a Kubernetes quantity such as 4Gi or 500m, got \"lots\"");
     }
 
     @Test
@@ -107,7 +107,7 @@ class SizingSettingsTest {
         long at250 = TestStacks.azure().with("nodePool", "maxPods", 250).settings().sizing().orElseThrow().allocatableMemoryMiB();
         assertThat(at30).isGreaterThan(at250);
         assertThat(problems(TestStacks.azure().with("nodePool", "maxPods", 5))).containsExactly(
-                "redis-enterprise:nodePool.maxPods: must be between 10 and 250 (AKS limits), got 5");
+                "redis-enterprise:nodePool.maxPods: must be at least 10, got 5");
         assertThat(problems(TestStacks.aws().with("nodePool", "maxPods", 30))).containsExactly(
                 "redis-enterprise:nodePool.maxPods: applies only when cloud is azure (AKS reserves memory per allowed pod), got 30");
     }
