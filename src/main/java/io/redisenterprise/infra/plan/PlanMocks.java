@@ -4,6 +4,7 @@ import com.pulumi.Log;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
+import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
@@ -45,7 +46,7 @@ public final class PlanMocks implements Mocks {
     /**
      * A transformation that sees each resource's inputs and options before they are serialised (the mock engine
      * later receives inputs unwrapped and no options): it notes secret top-level inputs, the parent, explicit
-     * dependencies and the protection options, so plan.json can show them.
+     * dependencies, the protection options and an explicit provider's plugin version, so plan.json can show them.
      */
     public ResourceTransformation secretTracker() {
         return args -> {
@@ -70,6 +71,12 @@ public final class PlanMocks implements Mocks {
                                 .map(r -> r.pulumiResourceType() + "::" + r.pulumiResourceName()).sorted().toList());
                     }
                 });
+            }
+            // The plugin an explicit provider runs: its version option (the SDK merges its own default under
+            // it). Other resources' version option is ignored by the engine when they name an explicit provider,
+            // and equals the SDK default otherwise (see PlanDocuments#plugins), so it is not repeated on each.
+            if (args.resource() instanceof ProviderResource) {
+                o.getVersion().ifPresent(v -> opts.put("version", v));
             }
             o.getProtect().ifPresent(v -> opts.put("protect", v));
             o.getRetainOnDelete().ifPresent(v -> opts.put("retainOnDelete", v));

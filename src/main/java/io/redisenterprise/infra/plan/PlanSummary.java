@@ -38,6 +38,14 @@ public final class PlanSummary {
             out.append('\n');
         });
 
+        out.append("\nProvider plugins:\n");
+        for (Map<String, Object> p : PlanDocuments.plugins(plan)) {
+            String provider = String.valueOf(p.get("provider"));
+            out.append(String.format("  %-16s %s (%s)%n", p.get("package"), p.get("version"), provider.equals("default")
+                    ? "default provider, the SDK's default plugin"
+                    : "explicit provider " + provider.substring(provider.lastIndexOf("::") + 2) + ", its version option"));
+        }
+
         out.append("\nPlacement:\n");
         if (s.cloud() == Cloud.KUBERNETES) {
             out.append("  node pool        none created (existing cluster)\n");

@@ -10,6 +10,7 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
+import io.redisenterprise.infra.platform.KubernetesProviderPlugin;
 import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.StorageClassSpec;
 import io.redisenterprise.infra.settings.Cloud;
@@ -85,7 +86,8 @@ public final class AzurePlatform implements Platform {
                                 .build())
                 .applyValue(r -> new String(Base64.getDecoder().decode(r.kubeconfigs().get(0).value()), StandardCharsets.UTF_8))
                 .asSecret();
-        var provider = new Provider("aks", ProviderArgs.builder().kubeconfig(kubeconfig).build());
+        var provider = new Provider("aks", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
+                KubernetesProviderPlugin.providerOptions());
         return new ClusterConnection(provider, List.of(agentPool), Output.of(target.name()),
                 Output.of(List.of(pool.name())), kubeconfig);
     }

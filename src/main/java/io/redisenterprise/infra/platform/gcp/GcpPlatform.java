@@ -16,6 +16,7 @@ import com.pulumi.kubernetes.ProviderArgs;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
 import io.redisenterprise.infra.platform.KubeconfigDocument;
+import io.redisenterprise.infra.platform.KubernetesProviderPlugin;
 import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.StorageClassSpec;
 import io.redisenterprise.infra.settings.Cloud;
@@ -98,7 +99,8 @@ public final class GcpPlatform implements Platform {
                 new KubeconfigDocument.ExecPlugin("gke-gcloud-auth-plugin", List.of(),
                         "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin", true)))
                 .asSecret();
-        var provider = new Provider("gke", ProviderArgs.builder().kubeconfig(kubeconfig).build());
+        var provider = new Provider("gke", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
+                KubernetesProviderPlugin.providerOptions());
         return new ClusterConnection(provider, List.of(nodePool), Output.of(target.name()),
                 nodePool.name().applyValue(List::of), kubeconfig);
     }
