@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link PlanPlaceholders}, and notes which inputs the program marked secret.
  */
 public final class PlanMocks implements Mocks {
+    static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
     private final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Set<String>> secretInputs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> options = new ConcurrentHashMap<>();
@@ -35,6 +36,11 @@ public final class PlanMocks implements Mocks {
         registered.add(args);
         Map<String, Object> state = new HashMap<>(args.inputs);
         PlanPlaceholders.computedOutputs(args.type, args.name).forEach(state::putIfAbsent);
+        if (args.type.equals(STACK_REFERENCE)) {
+            // The plan has no previous deployment: a stack reference reads no outputs.
+            state.putIfAbsent("outputs", Map.of());
+            state.putIfAbsent("secretOutputNames", List.of());
+        }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-" + PlanPlaceholders.MARK), state));
     }
 
