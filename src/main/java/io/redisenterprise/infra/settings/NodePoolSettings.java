@@ -6,13 +6,18 @@ import java.util.Optional;
 /**
  * The dedicated pool of VMs that hosts Redis Enterprise pods, one pod per VM.
  *
- * @param dedicated whether pods are pinned to the pool with a node selector and toleration (always on the
- *                  clouds; may be turned off on an existing cluster for development)
- * @param maxPods   pods allowed per node where the cloud reserves memory per pod (AKS); 0 = the cloud's default
+ * @param bootDiskType the VMs' boot disk type where this program chooses it: on gcp the one the machine series
+ *                     boots from ({@code hyperdisk-balanced} on Hyperdisk-only series such as n4, else
+ *                     {@code pd-balanced}); empty on the other clouds, which keep their own default
+ * @param diskSizeGb   the VMs' boot disk in GB (GiB), within the cloud's node pool limits
+ * @param dedicated    whether pods are pinned to the pool with a node selector and toleration (always on the
+ *                     clouds; may be turned off on an existing cluster for development)
+ * @param maxPods      pods allowed per node where the cloud reserves memory per pod (AKS); 0 = the cloud's default
  */
 public record NodePoolSettings(
         String name,
         String machineType,
+        String bootDiskType,
         List<String> zones,
         int nodesPerZone,
         int diskSizeGb,
@@ -28,7 +33,7 @@ public record NodePoolSettings(
 
     /** The same pool with another boot disk size (the default follows the pod's memory, known after sizing). */
     public NodePoolSettings withDiskSizeGb(int diskSizeGb) {
-        return new NodePoolSettings(name, machineType, zones, nodesPerZone, diskSizeGb, subnetIds, nodeRoleArn,
-                dedicated, maxPods);
+        return new NodePoolSettings(name, machineType, bootDiskType, zones, nodesPerZone, diskSizeGb, subnetIds,
+                nodeRoleArn, dedicated, maxPods);
     }
 }

@@ -65,7 +65,7 @@ public final class GcpPlatform implements Platform {
         NodePoolSettings pool = settings.nodePool();
         var nodeConfig = NodePoolNodeConfigArgs.builder()
                 .machineType(pool.machineType())
-                .diskType("pd-balanced")
+                .diskType(pool.bootDiskType())
                 .diskSizeGb(pool.diskSizeGb())
                 .imageType("COS_CONTAINERD")
                 .labels(placement.nodeLabels())
