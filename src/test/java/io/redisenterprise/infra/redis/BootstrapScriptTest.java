@@ -320,9 +320,19 @@ class BootstrapScriptTest {
         assertThat(provisioning.exitCode()).as(provisioning.output()).isEqualTo(1);
         assertThat(provisioning.output()).contains("status provisioning");
         assertThat(down.exitCode()).as(down.output()).isEqualTo(1);
+        // The probe's own work is bounded by READY_BUDGET_SECONDS (4 s). The interpreter's start is measured alongside
+        // (the same script, stopping at once on a usage error), so a loaded machine does not fail the budget.
+        Duration start = interpreterStart();
         for (ScriptRun probe : List.of(idle, active, provisioning, down)) {
-            assertThat(probe.elapsed()).isLessThan(Duration.ofSeconds(5));
+            assertThat(probe.elapsed()).isLessThan(start.plus(Duration.ofMillis(4500)));
         }
+    }
+
+    /** The longer of two runs of the script that stop right after start-up (usage error). */
+    private static Duration interpreterStart() throws Exception {
+        Duration first = run(new HashMap<>()).elapsed();
+        Duration second = run(new HashMap<>()).elapsed();
+        return first.compareTo(second) > 0 ? first : second;
     }
 
     @Test
