@@ -42,11 +42,9 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.settings.RedisSettings;
 import io.redisenterprise.infra.settings.ServiceSettings;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,13 +65,10 @@ public class RedisEnterpriseCluster extends ComponentResource {
     /** Redis Enterprise runs as this non-root user in its image. */
     public static final int RUN_AS_USER = 1001;
     /**
-     * Long enough for Redis Enterprise to migrate shards and persist before the pod goes; a node killed early
-     * loses in-memory data that has not reached its replica or disk yet.
+     * Deletion to SIGKILL of a Redis Enterprise pod: its primaries move away (maintenance mode) and Redis Enterprise
+     * stops cleanly within it. Figures and sources: {@link NodeLifecycle}.
      */
-    public static final int TERMINATION_GRACE_SECONDS = 1800;
-    /** Formation budget: a fixed start plus each node pulling its image, starting and joining in turn. */
-    static final int FORMATION_BASE_MINUTES = 10;
-    static final int FORMATION_MINUTES_PER_NODE = 5;
+    public static final int TERMINATION_GRACE_SECONDS = NodeLifecycle.TERMINATION_GRACE_SECONDS;
     /** Lets a server-side-apply patch take over the size field the StatefulSet controller set on the claim. */
     static final String PATCH_FORCE_ANNOTATION = "pulumi.com/patchForce";
 
@@ -140,13 +135,12 @@ public class RedisEnterpriseCluster extends ComponentResource {
                 cluster + "-license", hasLicense);
         List<Resource> statefulSetDeps = new ArrayList<>(args.nodePools());
         statefulSetDeps.addAll(podInputs);
-        Duration formation = Duration.ofMinutes(FORMATION_BASE_MINUTES + (long) FORMATION_MINUTES_PER_NODE * redis.nodes());
         var statefulSet = new StatefulSet(cluster, StatefulSetArgs.builder()
                 .metadata(statefulSetMeta(redis, cluster, ns, labels))
                 .spec(statefulSetSpec(args, names))
                 .build(), options(args, statefulSetDeps)
                 .protect(protect)
-                .customTimeouts(new CustomTimeouts(formation, formation, Duration.ofMinutes(FORMATION_BASE_MINUTES)))
+                .customTimeouts(NodeLifecycle.statefulSetTimeouts(redis.nodes()))
                 // Claim templates are immutable; sizes change through the claim patches below instead.
                 .ignoreChanges(List.of("spec.volumeClaimTemplates"))
                 .build());

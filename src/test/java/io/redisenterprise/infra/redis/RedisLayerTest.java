@@ -85,10 +85,86 @@ class RedisLayerTest {
         }
 
         @Test
-        void formationTimeoutsGrowWithTheNodeCount() {
-            assertThat(only(plan, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "25m", "delete", "10m"));
+        void timeoutsCoverFormationAndARollingUpdateOfEveryPod() {
+            // create: 10 min + 5 per node; update: 10 min + per node (15 min grace + 5 min start and join);
+            // delete: the pods stop together within the grace period, + 10 min.
+            assertThat(only(plan, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "70m", "delete", "25m"));
             Plan five = TestStacks.gcp().with("redis", "nodes", 5).plan();
-            assertThat(only(five, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "35m", "delete", "10m"));
+            assertThat(only(five, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "110m", "delete", "25m"));
+        }
+
+        @Test
+        void theTimeoutsFitTheGracePeriodTheyAreDerivedFrom() {
+            for (int nodes : List.of(3, 5, 7)) {
+                Plan p = TestStacks.aws().with("redis", "nodes", nodes).with("nodePool", "nodesPerZone", 3).plan();
+                long graceMinutes = (Long) at(only(p, STS).inputs(), "spec", "template", "spec", "terminationGracePeriodSeconds") / 60;
+                @SuppressWarnings("unchecked")
+                Map<String, String> timeouts = (Map<String, String>) only(p, STS).options().get("customTimeouts");
+                assertThat(minutes(timeouts.get("update"))).isGreaterThanOrEqualTo(nodes * (graceMinutes + 5));
+                assertThat(minutes(timeouts.get("delete"))).isGreaterThan(graceMinutes);
+            }
+        }
+    }
+
+    static long minutes(String duration) {
+        assertThat(duration).endsWith("m");
+        return Long.parseLong(duration.substring(0, duration.length() - 1));
+    }
+
+    @Nested
+    class NodeLifecycleInThePod {
+        final Plan plan = TestStacks.gcp().plan();
+
+        @Test
+        void logsLiveOnThePersistentVolumeAsTheOperatorMountsThem() {
+            assertThat(atList(container(plan, "redis-enterprise-node"), "volumeMounts")).contains(
+                    Map.of("name", "redis-enterprise-storage", "mountPath", "/var/opt/redislabs/log", "subPath", "logs"),
+                    Map.of("name", "redis-enterprise-storage", "mountPath", "/var/opt/redislabs/persist"));
+        }
+
+        @Test
+        void ephemeralStorageIsLimitedToRedisEnterprisesGuidanceAndRequestedSoThePodAlwaysFits() {
+            Plan sized = TestStacks.aws().with("redis", "cpu", "3").with("redis", "memory", "20Gi").plan();
+            Map<String, Object> resources = atMap(container(sized, "redis-enterprise-node"), "resources");
+            // Limit: RAM x 2, Redis Enterprise's minimum ephemeral storage, what the boot disk rule gives each VM.
+            assertThat(atMap(resources, "limits")).isEqualTo(Map.of("cpu", "3", "memory", "20Gi", "ephemeral-storage", "40Gi"));
+            // Request: half the memory, below what the kubelet leaves of the smallest boot disk the rule allows.
+            assertThat(atMap(resources, "requests")).isEqualTo(Map.of("cpu", "3", "memory", "20Gi", "ephemeral-storage", "10Gi"));
+            // QoS stays Guaranteed: only CPU and memory decide it, and they are equal.
+            Map<String, Object> node = atMap(container(plan, "redis-enterprise-node"), "resources");
+            assertThat(atMap(node, "limits")).containsEntry("ephemeral-storage", "51712Mi");
+            assertThat(atMap(node, "requests")).containsEntry("ephemeral-storage", "12928Mi");
+        }
+
+        @Test
+        void thePodDrainsItsNodeBeforeRedisEnterpriseIsToldToStop() {
+            Map<String, Object> bootstrap = container(plan, "bootstrap");
+            assertThat(at(bootstrap, "lifecycle", "preStop", "exec", "command"))
+                    .isEqualTo(List.of("python3", "/opt/redis-enterprise-bootstrap/bootstrap.py", "drain"));
+            assertThat(env(bootstrap, "DRAIN_TIMEOUT_SECONDS")).isEqualTo("600");
+            assertThat(env(bootstrap, "LIFECYCLE_DIR")).isEqualTo("/var/run/redis-enterprise-lifecycle");
+            assertThat(atList(bootstrap, "volumeMounts")).contains(
+                    Map.of("name", "lifecycle", "mountPath", "/var/run/redis-enterprise-lifecycle"));
+            // Kubernetes sends a container SIGTERM only after its own preStop hook: the node container waits for
+            // the sidecar's "drained" file, a little longer than the drain may take.
+            Map<String, Object> node = container(plan, "redis-enterprise-node");
+            @SuppressWarnings("unchecked")
+            List<String> wait = (List<String>) at(node, "lifecycle", "preStop", "exec", "command");
+            assertThat(wait.subList(0, 2)).isEqualTo(List.of("/bin/sh", "-c"));
+            assertThat(wait.get(2)).contains("/var/run/redis-enterprise-lifecycle/drained").contains("-lt 630");
+            assertThat(atList(node, "volumeMounts")).contains(
+                    Map.of("name", "lifecycle", "mountPath", "/var/run/redis-enterprise-lifecycle", "readOnly", true));
+            assertThat(atList(only(plan, STS).inputs(), "spec", "template", "spec", "volumes")).contains(
+                    Map.of("name", "lifecycle", "emptyDir", Map.of("sizeLimit", "1Mi")));
+        }
+
+        @Test
+        void theGracePeriodHoldsTheDrainAndACleanShutdown() {
+            long grace = (Long) at(only(plan, STS).inputs(), "spec", "template", "spec", "terminationGracePeriodSeconds");
+            assertThat(grace).isEqualTo(900L);
+            long drainWait = 630;
+            assertThat(grace - drainWait).as("left for Redis Enterprise's own shutdown").isGreaterThanOrEqualTo(270);
+            assertThat(Long.parseLong(env(container(plan, "bootstrap"), "DRAIN_TIMEOUT_SECONDS"))).isLessThan(drainWait);
         }
     }
 
