@@ -112,8 +112,11 @@ public class RedisEnterpriseCluster extends ComponentResource {
                 .stringData(Output.ofSecret(Map.of("license", license.reveal())))
                 .build(), options(args, inNamespace).build())));
 
+        // Content-named and immutable: a new script is a new ConfigMap the pods roll onto (BootstrapScript).
+        String bootstrapConfigMap = BootstrapScript.configMapName(cluster);
         podInputs.add(new ConfigMap(cluster + "-bootstrap", ConfigMapArgs.builder()
-                .metadata(meta(cluster + "-bootstrap", ns, labels))
+                .metadata(meta(bootstrapConfigMap, ns, labels))
+                .immutable(true)
                 .data(Map.of(BootstrapScript.FILE_NAME, BootstrapScript.text()))
                 .build(), options(args, inNamespace).build()));
 
@@ -131,7 +134,7 @@ public class RedisEnterpriseCluster extends ComponentResource {
                 .build(), options(args, inNamespace).build());
         podInputs.add(headless);
 
-        var names = new RedisPodTemplate.Names(cluster, cluster, cluster + "-bootstrap", cluster + "-admin",
+        var names = new RedisPodTemplate.Names(cluster, cluster, bootstrapConfigMap, cluster + "-admin",
                 cluster + "-license", hasLicense);
         List<Resource> statefulSetDeps = new ArrayList<>(args.nodePools());
         statefulSetDeps.addAll(podInputs);

@@ -48,12 +48,27 @@ class RedisLayerTest {
             assertThat(env(bootstrap, "STATEFULSET_NAME")).isEqualTo("redis-enterprise");
             assertThat(env(bootstrap, "HEADLESS_SERVICE")).isEqualTo("redis-enterprise.redis-enterprise.svc.cluster.local");
             assertThat(env(bootstrap, "CLUSTER_FQDN")).isEqualTo("redis-enterprise.redis-enterprise.svc.cluster.local");
-            Map<String, Object> configMap = named(plan, "kubernetes:core/v1:ConfigMap", "redis-enterprise-bootstrap")
-                    .orElseThrow().inputs();
+            Map<String, Object> configMap = only(plan, "kubernetes:core/v1:ConfigMap").inputs();
             assertThat((String) at(configMap, "data", "bootstrap.py")).isEqualTo(BootstrapScript.text())
                     .contains("\"action\": \"create_cluster\"").contains("/v1/bootstrap");
             assertThat(atMap(only(plan, STS).inputs(), "spec", "template", "metadata", "annotations"))
                     .containsEntry("redis.io/bootstrap-script-sha256", BootstrapScript.sha256());
+        }
+
+        @Test
+        void theScriptsConfigMapIsNamedAfterItsContentAndImmutableUnderAStablePulumiName() {
+            PlannedResource configMap = only(plan, "kubernetes:core/v1:ConfigMap");
+            String name = "redis-enterprise-bootstrap-" + BootstrapScript.sha256().substring(0, 10);
+            assertThat(at(configMap.inputs(), "metadata", "name")).isEqualTo(name);
+            assertThat(configMap.inputs()).containsEntry("immutable", true);
+            // A new script changes only the physical name: Pulumi creates the new ConfigMap, rolls the pods onto it
+            // and deletes the old one last (create-before-delete); the resource itself keeps its name (no alias).
+            assertThat(configMap.name()).isEqualTo("redis-enterprise-bootstrap");
+            assertThat(configMap.options()).doesNotContainKey("deleteBeforeReplace");
+            List<Object> volumes = atList(only(plan, STS).inputs(), "spec", "template", "spec", "volumes");
+            assertThat(volumes).anySatisfy(v -> assertThat(at(v, "configMap", "name")).isEqualTo(name));
+            assertThat(only(plan, STS).dependsOn()).contains("kubernetes:core/v1:ConfigMap::redis-enterprise-bootstrap");
+            assertThat(BootstrapScript.configMapName("a".repeat(40))).hasSizeLessThanOrEqualTo(63);
         }
 
         @Test
