@@ -318,9 +318,52 @@ class RedisLayerTest {
             assertThat(patches).allSatisfy(p -> {
                 assertThat(at(p.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("200Gi");
                 assertThat(p.isRetainedOnDelete()).isTrue();
-                assertThat(p.dependsOn()).contains("kubernetes:apps/v1:StatefulSet::redis-enterprise");
             });
             assertThat(only(plan, STS).options().get("ignoreChanges")).isEqualTo(List.of("spec.volumeClaimTemplates"));
+        }
+
+        @Test
+        void theClaimsArePatchedBeforeTheWorkloadSoARefusedSizeStopsUpBeforeAnyPodRolls() {
+            Plan plan = TestStacks.aws().with("redis", "volumeSize", "200Gi").plan();
+            List<PlannedResource> patches = plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
+            assertThat(only(plan, STS).dependsOn()).containsAll(patches.stream()
+                    .map(p -> "kubernetes:core/v1:PersistentVolumeClaimPatch::" + p.name()).toList());
+            assertThat(patches).allSatisfy(p -> assertThat(p.dependsOn()).noneMatch(d -> d.contains("StatefulSet")));
+        }
+
+        @Test
+        void eachPatchIsTheWholeClaimTheStatefulSetWouldCreateSoANewStackGetsValidClaims() {
+            Plan plan = TestStacks.gcp().with("redis", "nodes", 5).plan();
+            Map<String, Object> template = atMap(only(plan, STS).inputs(), "spec", "volumeClaimTemplates", 0);
+            Map<String, Object> selector = atMap(only(plan, STS).inputs(), "spec", "selector", "matchLabels");
+            List<PlannedResource> patches = plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
+            assertThat(patches).hasSize(5);
+            assertThat(patches).allSatisfy(p -> {
+                Map<String, Object> claim = p.inputs();
+                assertThat(at(claim, "spec", "accessModes")).isEqualTo(at(template, "spec", "accessModes"));
+                assertThat(at(claim, "spec", "storageClassName")).isEqualTo(at(template, "spec", "storageClassName"));
+                assertThat(at(claim, "spec", "resources")).isEqualTo(at(template, "spec", "resources"));
+                // The controller labels its claims with the template's labels plus the selector's.
+                assertThat(atMap(claim, "metadata", "labels")).containsAllEntriesOf(atMap(template, "metadata", "labels"))
+                        .containsAllEntriesOf(selector);
+                // A created claim stays Pending until its pod binds it: the provider must not wait for Bound.
+                assertThat(atMap(claim, "metadata", "annotations")).containsEntry("pulumi.com/skipAwait", "true")
+                        .containsEntry("pulumi.com/patchForce", "true");
+                assertThat(at(claim, "metadata", "namespace")).isEqualTo("redis-enterprise");
+            });
+            assertThat(patches).extracting(p -> at(p.inputs(), "metadata", "name"))
+                    .contains("redis-enterprise-storage-redis-enterprise-4");
+        }
+
+        @Test
+        void aVolumeSizeDerivedFromMemoryIsWarnedAbout() {
+            assertThat(TestStacks.aws().settings().warnings()).containsExactly(
+                    "redis-enterprise:redis.volumeSize: not set, so derived as 5 x redis.memory (28Gi) = 140Gi; a later"
+                            + " change of redis.memory or nodePool.machineType resizes every node's volume (larger grows"
+                            + " the disks, smaller is refused before any pod rolls): set redis.volumeSize to keep it");
+            assertThat(TestStacks.kubernetes().settings().warnings()).singleElement().asString()
+                    .contains("derived as 5 x redis.memory (4Gi) = 20Gi; a later change of redis.memory resizes");
+            assertThat(TestStacks.aws().with("redis", "volumeSize", "140Gi").settings().warnings()).isEmpty();
         }
 
         @Test
