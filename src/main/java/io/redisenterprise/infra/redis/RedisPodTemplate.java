@@ -15,6 +15,10 @@ import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.NodeAffinityArgs;
+import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorRequirementArgs;
+import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorTermArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodAffinityTermArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodAntiAffinityArgs;
@@ -93,12 +97,13 @@ final class RedisPodTemplate {
                         .fsGroup(RedisEnterpriseCluster.RUN_AS_USER)
                         .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
                         .build())
-                .affinity(AffinityArgs.builder().podAntiAffinity(antiAffinity(redis.antiAffinity(), selector)).build())
+                .affinity(affinity(redis.antiAffinity(), placement, selector))
                 .containers(nodeContainer(redis), bootstrapContainer(redis, placement, names))
                 .volumes(volumes(names));
         if (placement.spreadsAcrossZones()) {
             podSpec.topologySpreadConstraints(TopologySpreadConstraintArgs.builder()
                     .maxSkew(1)
+                    .minDomains(placement.zoneSpreadMinDomains())
                     .topologyKey(Placement.ZONE_TOPOLOGY)
                     .whenUnsatisfiable("DoNotSchedule")
                     .labelSelector(selector)
@@ -257,6 +262,22 @@ final class RedisPodTemplate {
                     .secretName(names.licenseSecret()).defaultMode(0440).build()).build());
         }
         return volumes;
+    }
+
+    private static AffinityArgs affinity(AntiAffinity mode, Placement placement, LabelSelectorArgs selector) {
+        var affinity = AffinityArgs.builder().podAntiAffinity(antiAffinity(mode, selector));
+        List<Placement.NodeRequirement> required = placement.requiredNodeAffinity();
+        if (!required.isEmpty()) {
+            affinity.nodeAffinity(NodeAffinityArgs.builder()
+                    .requiredDuringSchedulingIgnoredDuringExecution(NodeSelectorArgs.builder()
+                            .nodeSelectorTerms(NodeSelectorTermArgs.builder()
+                                    .matchExpressions(required.stream().map(r -> NodeSelectorRequirementArgs.builder()
+                                            .key(r.key()).operator(r.operator()).values(r.values()).build()).toList())
+                                    .build())
+                            .build())
+                    .build());
+        }
+        return affinity.build();
     }
 
     private static PodAntiAffinityArgs antiAffinity(AntiAffinity mode, LabelSelectorArgs selector) {
