@@ -59,6 +59,8 @@ public final class Main implements Runnable {
             // RunException: the engine prints the message, one line per problem, without a stack trace.
             throw new RunException("invalid configuration:\n" + e.getMessage());
         }
+        // Shown by pulumi preview and up, as the offline plan prints them.
+        settings.warnings().forEach(ctx.log()::warn);
         RedisEnterpriseStack.deploy(ctx, settings, registry);
     }
 }

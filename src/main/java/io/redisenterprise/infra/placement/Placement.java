@@ -1,6 +1,8 @@
 package io.redisenterprise.infra.placement;
 
+import io.redisenterprise.infra.settings.Cloud;
 import io.redisenterprise.infra.settings.Settings;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.Optional;
  * @param nodeLabels labels every VM of the dedicated pool carries (empty when placement is off)
  * @param taint      the taint that keeps other workloads off the pool (empty when placement is off)
  * @param zones      the zones the pool spans; pods spread across them evenly (empty: single-zone cluster)
+ * @param zonePinned whether pods must run in exactly these zones by node affinity (an existing cluster with
+ *                   {@code nodePool.zones}; see {@link #requiredNodeAffinity()})
  */
 public record Placement(
         String poolName,
@@ -19,7 +23,8 @@ public record Placement(
         Optional<Taint> taint,
         List<String> zones,
         int nodesPerZone,
-        int redisNodes) {
+        int redisNodes,
+        boolean zonePinned) {
 
     /** Label on the pool's VMs naming the pool. */
     public static final String POOL_LABEL = "redis.io/node-pool";
@@ -33,6 +38,25 @@ public record Placement(
     public Placement {
         nodeLabels = Map.copyOf(nodeLabels);
         zones = List.copyOf(zones);
+    }
+
+    /**
+     * One term of a required node affinity, spelled as Kubernetes' NodeSelectorRequirement ({@code key},
+     * {@code operator}, {@code values}), so the StatefulSet and the operator's RedisEnterpriseCluster render the same.
+     */
+    public record NodeRequirement(String key, String operator, List<String> values) {
+        public NodeRequirement {
+            values = List.copyOf(values);
+        }
+
+        /** {@code {key, operator, values}} as a Kubernetes manifest holds it. */
+        public Map<String, Object> toKubernetes() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", key);
+            m.put("operator", operator);
+            m.put("values", values);
+            return m;
+        }
     }
 
     /** A taint with effect NoSchedule (Kubernetes spelling; each cloud maps it to its own). */
@@ -54,7 +78,8 @@ public record Placement(
                 dedicated ? Optional.of(new Taint(TAINT_KEY, TAINT_VALUE)) : Optional.empty(),
                 pool.zones(),
                 pool.nodesPerZone(),
-                settings.redis().nodes());
+                settings.redis().nodes(),
+                settings.cloud() == Cloud.KUBERNETES && !pool.zones().isEmpty());
     }
 
     public boolean dedicated() {
@@ -63,6 +88,30 @@ public record Placement(
 
     public boolean spreadsAcrossZones() {
         return !zones.isEmpty();
+    }
+
+    /**
+     * What every Redis Enterprise pod requires of its node: on an existing cluster that lists {@code nodePool.zones},
+     * {@code topology.kubernetes.io/zone In <zones>}, so pods never land in another zone (their zonal volumes and
+     * rack ids would follow them there). Empty otherwise: on aws, gcp and azure the pool label already confines the
+     * pods to the pool's VMs, which span exactly the zones, and AKS labels nodes with region-qualified zones
+     * ({@code eastus-1}), which the configured zone numbers would not match.
+     */
+    public List<NodeRequirement> requiredNodeAffinity() {
+        return zonePinned ? List.of(new NodeRequirement(ZONE_TOPOLOGY, "In", zones)) : List.of();
+    }
+
+    /**
+     * {@code minDomains} of the zone topology spread: the number of zones. While fewer zones than that have a node
+     * the pods may use, the scheduler counts the global minimum as 0, so with {@code maxSkew 1} no zone takes a second
+     * Redis Enterprise node before every zone has one (rack awareness keeps a shard and its replica in different
+     * zones only if the nodes are). Needs {@code whenUnsatisfiable: DoNotSchedule}. Feature state: alpha 1.24, beta
+     * 1.25 (off) and 1.27 (on), stable since Kubernetes 1.30, this program's minimum
+     * (kubernetes/website content/en/docs/reference/command-line-tools-reference/feature-gates/
+     * min-domains-in-pod-topology-spread.md; https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/).
+     */
+    public int zoneSpreadMinDomains() {
+        return zones.size();
     }
 
     public int poolNodes() {

@@ -45,6 +45,15 @@ final class RedisReader {
         Quantity memory = size.memory();
         Optional<Quantity> volume = o.quantity("volumeSize");
         Quantity volumeSize = volume.orElse(memory.times(DEFAULT_VOLUME_MEMORY_FACTOR));
+        if (!o.has("volumeSize")) {
+            // The claims follow redis.volumeSize on every up: a derived size moves with the memory (and the machine
+            // the memory is derived from), growing every disk, or stopping up when it would shrink.
+            c.warnings().add(SettingsLoader.NAMESPACE + ":" + o.keyOf("volumeSize") + ": not set, so derived as "
+                    + DEFAULT_VOLUME_MEMORY_FACTOR + " x redis.memory (" + memory + ") = " + volumeSize
+                    + "; a later change of redis.memory" + (c.cloud() == Cloud.KUBERNETES ? "" : " or nodePool.machineType")
+                    + " resizes every node's volume (larger"
+                    + " grows the disks, smaller is refused before any pod rolls): set redis.volumeSize to keep it");
+        }
         // Only a memory size that is real (given and accepted, or derived) can bound the volume: no follow-on line.
         if (volume.isPresent() && size.memoryKnown()
                 && volume.get().value().compareTo(memory.value().multiply(BigDecimal.valueOf(MIN_VOLUME_MEMORY_FACTOR))) < 0) {
