@@ -50,14 +50,13 @@ final class NodePoolReader {
         }
         boolean zonesKnown = o.usable("zones") && !zones.isEmpty();
 
-        int zoneCount = Math.max(1, zones.size());
         int spare = o.integerOrDefault("sparePerZone");
         OptionalInt perZone = o.integer("nodesPerZone");
-        int nodesPerZone = perZone.orElse((redisNodes + zoneCount - 1) / zoneCount + spare);
         if (onCloud && perZone.isPresent() && zonesKnown && nodesUsable && o.usable("sparePerZone")
-                && nodesPerZone * zones.size() < redisNodes + spare * zones.size()) {
+                && perZone.getAsInt() * zones.size() < redisNodes + spare * zones.size()) {
             String need = spare > 0 ? "redis.nodes + sparePerZone x zones (" + redisNodes + " + " + spare + " x " + zones.size() + ")"
                     : "redis.nodes (" + redisNodes + ")";
+            int nodesPerZone = perZone.getAsInt();
             problems.add(o.keyOf("nodesPerZone"), "nodesPerZone x zones (" + nodesPerZone + " x " + zones.size()
                     + ") must be at least " + need + ": one Redis Enterprise node per VM", String.valueOf(nodesPerZone));
         }
@@ -71,8 +70,8 @@ final class NodePoolReader {
         }
         Optional<String> roleArn = o.string("nodeRoleArn");
         boolean dedicated = o.boolOrDefault("dedicated");
-        return new NodePoolSettings(name, machineType, zones, nodesPerZone, o.integer("diskSizeGb").orElse(0), subnets,
-                roleArn, dedicated, maxPods);
+        return new NodePoolSettings(name, machineType, zones, perZone, o.integer("diskSizeGb").orElse(0), subnets,
+                roleArn, dedicated, maxPods, spare);
     }
 
     /** The boot disk holds Redis Enterprise's ephemeral files: at least twice the pod's memory. */

@@ -37,9 +37,31 @@ class CloudPlatformsTest {
                         .containsEntry("taints", List.of(Map.of("key", "redis.io/dedicated", "value", "redis-enterprise",
                                 "effect", "NO_SCHEDULE")))
                         .containsEntry("updateConfig", Map.of("maxUnavailable", 1L));
+                assertThat((String) in.get("nodeGroupName")).matches(groups.get(i).name() + "-[0-9a-f]{6}");
                 assertThat(at(in, "scalingConfig", "desiredSize")).isEqualTo(1L);
                 assertThat(at(in, "scalingConfig", "minSize")).isEqualTo(1L);
             }
+        }
+
+        @Test
+        void groupsWaitForTheNodeRolesPoliciesAndForThePreviousZone() {
+            List<PlannedResource> groups = plan.ofType("aws:eks/nodeGroup:NodeGroup");
+            List<String> policies = List.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly").stream()
+                    .map(p -> "aws:iam/rolePolicyAttachment:RolePolicyAttachment::redis-" + p).toList();
+            assertThat(groups.get(0).dependsOn()).containsExactlyInAnyOrderElementsOf(policies);
+            assertThat(groups.get(1).dependsOn()).contains("aws:eks/nodeGroup:NodeGroup::redis-us-east-1a")
+                    .containsAll(policies);
+            assertThat(groups.get(2).dependsOn()).contains("aws:eks/nodeGroup:NodeGroup::redis-us-east-1b");
+        }
+
+        @Test
+        void fiveNodesOverThreeZonesAreFiveVms() {
+            Plan five = TestStacks.aws().with("redis", "nodes", 5).plan();
+            assertThat(five.ofType("aws:eks/nodeGroup:NodeGroup"))
+                    .extracting(g -> at(g.inputs(), "scalingConfig", "desiredSize")).containsExactly(2L, 2L, 1L);
+            // The count is changed in place: the names stay.
+            assertThat(five.ofType("aws:eks/nodeGroup:NodeGroup")).extracting(g -> g.inputs().get("nodeGroupName"))
+                    .isEqualTo(plan.ofType("aws:eks/nodeGroup:NodeGroup").stream().map(g -> g.inputs().get("nodeGroupName")).toList());
         }
 
         @Test
@@ -89,6 +111,11 @@ class CloudPlatformsTest {
             Plan p = TestStacks.aws().with("nodePool", "nodeRoleArn", arn).plan();
             assertThat(p.ofType("aws:iam/role:Role")).extracting(PlannedResource::name).containsExactly("ebs-csi-driver-role");
             assertThat(p.ofType("aws:eks/nodeGroup:NodeGroup")).allSatisfy(g -> assertThat(g.inputs()).containsEntry("nodeRoleArn", arn));
+            // Another role is a property EKS sets only at creation: new group names, so the groups are replaced
+            // create-before-delete.
+            assertThat(p.ofType("aws:eks/nodeGroup:NodeGroup")).extracting(g -> g.inputs().get("nodeGroupName"))
+                    .doesNotContainAnyElementsOf(plan.ofType("aws:eks/nodeGroup:NodeGroup").stream()
+                            .map(g -> g.inputs().get("nodeGroupName")).toList());
         }
 
         @Test
@@ -112,20 +139,38 @@ class CloudPlatformsTest {
         final Plan plan = TestStacks.gcp().plan();
 
         @Test
-        void nodePoolSpansTheZonesWithAFixedCountPerZone() {
-            Map<String, Object> in = only(plan, "gcp:container/nodePool:NodePool").inputs();
-            assertThat(in).containsEntry("cluster", "prod-gke").containsEntry("project", "my-project")
-                    .containsEntry("location", "europe-west1")
-                    .containsEntry("nodeLocations", List.of("europe-west1-b", "europe-west1-c", "europe-west1-d"))
-                    .containsEntry("nodeCount", 1L)
-                    .containsEntry("management", Map.of("autoRepair", true, "autoUpgrade", true))
-                    .containsEntry("upgradeSettings", Map.of("strategy", "SURGE", "maxSurge", 1L, "maxUnavailable", 0L));
-            Map<String, Object> node = TestStacks.atMap(in, "nodeConfig");
-            assertThat(node).containsEntry("machineType", "n2-highmem-4").containsEntry("labels", POOL_LABELS)
-                    .containsEntry("diskSizeGb", 128L)
-                    .containsEntry("taints", List.of(Map.of("key", "redis.io/dedicated", "value", "redis-enterprise",
-                            "effect", "NO_SCHEDULE")));
-            assertThat((String) node.get("diskType")).startsWith("pd-");
+        void onePoolPerZoneWithThatZonesCount() {
+            List<PlannedResource> pools = plan.ofType("gcp:container/nodePool:NodePool");
+            assertThat(pools).extracting(PlannedResource::name)
+                    .containsExactly("redis-europe-west1-b", "redis-europe-west1-c", "redis-europe-west1-d");
+            for (PlannedResource pool : pools) {
+                Map<String, Object> in = pool.inputs();
+                String zone = pool.name().substring("redis-".length());
+                assertThat(in).containsEntry("cluster", "prod-gke").containsEntry("project", "my-project")
+                        .containsEntry("location", "europe-west1")
+                        .containsEntry("nodeLocations", List.of(zone))
+                        .containsEntry("nodeCount", 1L)
+                        .containsEntry("management", Map.of("autoRepair", true, "autoUpgrade", true))
+                        .containsEntry("upgradeSettings", Map.of("strategy", "SURGE", "maxSurge", 1L, "maxUnavailable", 0L));
+                // At most 40 characters: the pool name, the zone's letter, the hash of the create-only properties.
+                assertThat((String) in.get("name")).matches("redis-" + zone.substring(zone.length() - 1) + "-[0-9a-f]{6}");
+                Map<String, Object> node = TestStacks.atMap(in, "nodeConfig");
+                assertThat(node).containsEntry("machineType", "n2-highmem-4").containsEntry("labels", POOL_LABELS)
+                        .containsEntry("diskSizeGb", 128L)
+                        .containsEntry("taints", List.of(Map.of("key", "redis.io/dedicated", "value", "redis-enterprise",
+                                "effect", "NO_SCHEDULE")));
+                assertThat((String) node.get("diskType")).startsWith("pd-");
+            }
+            assertThat(pools.get(1).dependsOn()).containsExactly("gcp:container/nodePool:NodePool::redis-europe-west1-b");
+            assertThat(pools.get(2).dependsOn()).containsExactly("gcp:container/nodePool:NodePool::redis-europe-west1-c");
+        }
+
+        @Test
+        void fiveNodesOverThreeZonesAreFiveVms() {
+            // GKE's nodeCount is per zone of a pool's nodeLocations: one pool over three zones would have six.
+            Plan five = TestStacks.gcp().with("redis", "nodes", 5).plan();
+            assertThat(five.ofType("gcp:container/nodePool:NodePool")).extracting(p -> p.inputs().get("nodeCount"))
+                    .containsExactly(2L, 2L, 1L);
         }
 
         @Test
@@ -150,15 +195,43 @@ class CloudPlatformsTest {
         final Plan plan = TestStacks.azure().plan();
 
         @Test
-        void userAgentPoolAcrossZonesIsTaintedForRedis() {
-            Map<String, Object> in = only(plan, "azure-native:containerservice:AgentPool").inputs();
-            assertThat(in).containsEntry("resourceGroupName", "prod-rg").containsEntry("resourceName", "prod-aks")
-                    .containsEntry("agentPoolName", "redis").containsEntry("mode", "User")
-                    .containsEntry("vmSize", "Standard_E4s_v5")
-                    .containsEntry("availabilityZones", List.of("1", "2", "3"))
-                    .containsEntry("count", 3L)
-                    .containsEntry("nodeLabels", POOL_LABELS)
-                    .containsEntry("nodeTaints", List.of("redis.io/dedicated=redis-enterprise:NoSchedule"));
+        void oneUserAgentPoolPerZoneTaintedForRedis() {
+            List<PlannedResource> pools = plan.ofType("azure-native:containerservice:AgentPool");
+            assertThat(pools).extracting(PlannedResource::name).containsExactly("redis-1", "redis-2", "redis-3");
+            for (int i = 0; i < 3; i++) {
+                Map<String, Object> in = pools.get(i).inputs();
+                String zone = String.valueOf(i + 1);
+                assertThat(in).containsEntry("resourceGroupName", "prod-rg").containsEntry("resourceName", "prod-aks")
+                        .containsEntry("mode", "User")
+                        .containsEntry("vmSize", "Standard_E4s_v5")
+                        .containsEntry("availabilityZones", List.of(zone))
+                        .containsEntry("count", 1L)
+                        .containsEntry("enableAutoScaling", false)
+                        .containsEntry("nodeLabels", POOL_LABELS)
+                        .containsEntry("nodeTaints", List.of("redis.io/dedicated=redis-enterprise:NoSchedule"));
+                // AKS: 1-12 lowercase letters and digits: the pool name, the zone, the hash.
+                assertThat((String) in.get("agentPoolName")).matches("redis" + zone + "[0-9a-f]{6}").hasSizeLessThanOrEqualTo(12);
+            }
+            assertThat(pools.get(1).dependsOn()).containsExactly("azure-native:containerservice:AgentPool::redis-1");
+            assertThat(pools.get(2).dependsOn()).containsExactly("azure-native:containerservice:AgentPool::redis-2");
+            assertThat(plan.outputs().get("nodePools")).isEqualTo(pools.stream().map(p -> p.inputs().get("agentPoolName")).toList());
+        }
+
+        @Test
+        void fiveNodesOverThreeZonesAreFiveVms() {
+            Plan five = TestStacks.azure().with("redis", "nodes", 5).plan();
+            assertThat(five.ofType("azure-native:containerservice:AgentPool")).extracting(p -> p.inputs().get("count"))
+                    .containsExactly(2L, 2L, 1L);
+        }
+
+        @Test
+        void longPoolNamesAreCutToFitAks() {
+            Plan p = TestStacks.azure().with("nodePool", "name", "redisenterpr").plan();
+            assertThat(p.ofType("azure-native:containerservice:AgentPool")).extracting(r -> (String) r.inputs().get("agentPoolName"))
+                    .allMatch(n -> n.matches("redis[1-3][0-9a-f]{6}"));
+            // The label keeps the whole name.
+            assertThat(p.ofType("azure-native:containerservice:AgentPool"))
+                    .allSatisfy(r -> assertThat(r.inputs()).containsEntry("nodeLabels", Map.of("redis.io/node-pool", "redisenterpr")));
         }
 
         @Test

@@ -26,6 +26,7 @@ import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
 import io.redisenterprise.infra.platform.KubeconfigDocument;
+import io.redisenterprise.infra.platform.NodePoolNames;
 import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.StorageClassSpec;
 import io.redisenterprise.infra.settings.Cloud;
@@ -40,8 +41,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Amazon EKS: one managed node group per zone (so each zone keeps its size and its EBS volumes' VMs), a node
- * role, the EBS CSI driver add-on with its own IRSA role, and a kubeconfig that runs {@code aws eks get-token}.
+ * Amazon EKS: one managed node group per zone (so each zone keeps its size and its EBS volumes' VMs), named
+ * after its create-only properties so that a change replaces it create-before-delete, one zone after another; a
+ * node role; the EBS CSI driver add-on with its own IRSA role; and a kubeconfig that runs
+ * {@code aws eks get-token}.
  */
 public final class AwsPlatform implements Platform {
     static final List<String> NODE_POLICIES = List.of(
@@ -49,6 +52,8 @@ public final class AwsPlatform implements Platform {
     static final String EBS_CSI_ADDON = "aws-ebs-csi-driver";
     static final String EBS_CSI_SERVICE_ACCOUNT = "ebs-csi-controller-sa";
     static final String EBS_CSI_POLICY = "service-role/AmazonEBSCSIDriverPolicy";
+    /** EKS node group names: at most 63 characters (CreateNodegroup, nodegroupName). */
+    static final int MAX_NODE_GROUP_NAME = 63;
 
     @Override
     public Cloud cloud() {
@@ -82,33 +87,60 @@ public final class AwsPlatform implements Platform {
         String partition = partition(target.region());
         Output<GetClusterResult> cluster = EksFunctions.getCluster(GetClusterArgs.builder().name(target.name()).build());
 
-        Output<String> nodeRoleArn = pool.nodeRoleArn().map(Output::of).orElseGet(() -> nodeRole(pool.name(), partition));
+        NodeRole role = pool.nodeRoleArn().map(NodeRole::existing).orElseGet(() -> nodeRole(pool.name(), partition));
 
         List<Resource> nodeGroups = new ArrayList<>();
         List<Output<String>> names = new ArrayList<>();
+        Resource previous = null;
         for (int i = 0; i < pool.zones().size(); i++) {
             String zone = pool.zones().get(i);
-            String groupName = pool.name() + "-" + zone;
-            var group = new NodeGroup(groupName, NodeGroupArgs.builder()
+            int count = placement.nodesIn(zone);
+            List<String> subnets = List.of(pool.subnetIds().get(i));
+            List<String> instanceTypes = List.of(pool.machineType());
+            List<Map<String, String>> taints = placement.taint().stream()
+                    .map(t -> Map.of("key", t.key(), "value", t.value(), "effect", "NO_SCHEDULE")).toList();
+            // Every argument EKS sets only at creation (terraform-provider-aws internal/service/eks/node_group.go:
+            // ForceNew), so any change of one yields a new name and a create-before-delete replacement.
+            Map<String, Object> createOnly = new LinkedHashMap<>();
+            createOnly.put("nodePool", pool.name());
+            createOnly.put("zone", zone);
+            createOnly.put("subnetIds", subnets);
+            createOnly.put("instanceTypes", instanceTypes);
+            createOnly.put("diskSize", pool.diskSizeGb());
+            createOnly.put("nodeRole", role.identity());
+            createOnly.put("taints", taints);
+            String groupName = NodePoolNames.of(pool.name(), MAX_NODE_GROUP_NAME - zone.length() - 2
+                    - NodePoolNames.HASH_LENGTH, "-" + zone, "-", createOnly);
+
+            // The role's policies exist before a group is created and after it is deleted (EKS must be able to
+            // drain and terminate its instances), and each zone's group waits for the previous one: groups are
+            // created one after another and, when replaced, the old ones are deleted one after another (Pulumi
+            // deletes in reverse dependency order), so a replacement drains one zone at a time.
+            List<Resource> deps = new ArrayList<>(role.attachments());
+            if (previous != null) {
+                deps.add(previous);
+            }
+            var group = new NodeGroup(pool.name() + "-" + zone, NodeGroupArgs.builder()
                     .clusterName(target.name())
                     .nodeGroupName(groupName)
-                    .nodeRoleArn(nodeRoleArn)
-                    .subnetIds(pool.subnetIds().get(i))
-                    .instanceTypes(pool.machineType())
+                    .nodeRoleArn(role.arn())
+                    .subnetIds(subnets)
+                    .instanceTypes(instanceTypes)
                     .diskSize(pool.diskSizeGb())
                     .scalingConfig(NodeGroupScalingConfigArgs.builder()
-                            .desiredSize(pool.nodesPerZone())
-                            .minSize(pool.nodesPerZone())
-                            .maxSize(pool.nodesPerZone() + 1)
+                            .desiredSize(count)
+                            .minSize(count)
+                            .maxSize(count + 1)
                             .build())
                     .labels(placement.nodeLabels())
-                    .taints(placement.taint().stream().map(t -> NodeGroupTaintArgs.builder()
-                            .key(t.key()).value(t.value()).effect("NO_SCHEDULE").build()).toList())
+                    .taints(taints.stream().map(t -> NodeGroupTaintArgs.builder()
+                            .key(t.get("key")).value(t.get("value")).effect(t.get("effect")).build()).toList())
                     .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
                     .tags(Map.of("redis.io/cluster", settings.redis().name()))
-                    .build());
+                    .build(), CustomResourceOptions.builder().dependsOn(deps).build());
             nodeGroups.add(group);
             names.add(group.nodeGroupName());
+            previous = group;
         }
 
         if (settings.storage().installCsiDriver()) {
@@ -124,18 +156,29 @@ public final class AwsPlatform implements Platform {
         return new ClusterConnection(provider, nodeGroups, Output.of(target.name()), Output.all(names), kubeconfig);
     }
 
-    private Output<String> nodeRole(String poolName, String partition) {
+    /**
+     * The nodes' IAM role: its ARN, the policy attachments node groups must wait for (none for an existing role),
+     * and what identifies it in the node groups' names (changing the role replaces the groups).
+     */
+    private record NodeRole(Output<String> arn, List<Resource> attachments, String identity) {
+        static NodeRole existing(String arn) {
+            return new NodeRole(Output.of(arn), List.of(), arn);
+        }
+    }
+
+    private NodeRole nodeRole(String poolName, String partition) {
         var role = new Role(poolName + "-node-role", RoleArgs.builder()
                 .assumeRolePolicy(IamPolicyDocuments.ec2AssumeRole())
                 .description("EKS worker nodes of the Redis Enterprise pool " + poolName)
                 .build());
+        List<Resource> attachments = new ArrayList<>();
         for (String policy : NODE_POLICIES) {
-            new RolePolicyAttachment(poolName + "-" + policy, RolePolicyAttachmentArgs.builder()
+            attachments.add(new RolePolicyAttachment(poolName + "-" + policy, RolePolicyAttachmentArgs.builder()
                     .role(role.name())
                     .policyArn(managedPolicy(partition, policy))
-                    .build(), CustomResourceOptions.builder().parent(role).build());
+                    .build(), CustomResourceOptions.builder().parent(role).build()));
         }
-        return role.arn();
+        return new NodeRole(role.arn(), attachments, "created:" + poolName + "-node-role");
     }
 
     /**
