@@ -79,26 +79,79 @@ class CloudPlatformsTest {
         }
 
         @Test
-        void ebsCsiDriverRunsWithItsOwnIrsaRole() {
-            PlannedResource addon = only(plan, "aws:eks/addon:Addon");
+        void theClusterOwnersCsiDriverIsLeftAlone() {
+            // The shipped stack and TestStacks.aws(): installCsiDriver false.
+            assertThat(plan.ofType("aws:eks/addon:Addon")).isEmpty();
+            assertThat(plan.ofType("aws:iam/role:Role")).extracting(PlannedResource::name).containsExactly("redis-node-role");
+        }
+
+        @Test
+        void ebsCsiDriverWhenAskedRunsWithItsOwnIrsaRole() {
+            Plan p = TestStacks.aws().with("storage", "installCsiDriver", true).plan();
+            PlannedResource addon = only(p, "aws:eks/addon:Addon");
             assertThat(addon.inputs()).containsEntry("addonName", "aws-ebs-csi-driver")
-                    .containsEntry("serviceAccountRoleArn", "arn:aws:iam::000000000000:role/ebs-csi-driver-role");
-            PlannedResource role = plan.ofType("aws:iam/role:Role").stream()
+                    .containsEntry("serviceAccountRoleArn", "arn:aws:iam::000000000000:role/ebs-csi-driver-role")
+                    // Never overwrite fields someone else manages; fail instead.
+                    .containsEntry("resolveConflictsOnCreate", "NONE")
+                    .containsEntry("resolveConflictsOnUpdate", "PRESERVE");
+            PlannedResource role = p.ofType("aws:iam/role:Role").stream()
                     .filter(r -> r.name().equals("ebs-csi-driver-role")).findFirst().orElseThrow();
             String trust = (String) role.inputs().get("assumeRolePolicy");
             assertThat(trust).contains("sts:AssumeRoleWithWebIdentity")
                     .contains("system:serviceaccount:kube-system:ebs-csi-controller-sa")
                     .contains("oidc-provider/oidc.eks.");
-            assertThat(plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+            assertThat(p.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
                     .filteredOn(r -> r.parent().orElse("").endsWith("ebs-csi-driver-role"))
                     .extracting(r -> r.inputs().get("policyArn"))
                     .containsExactly("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy");
         }
 
         @Test
+        void theAddonItCreatesStaysOnTheClusterWhenTheStackLetsGo() {
+            Plan p = TestStacks.aws().with("storage", "installCsiDriver", true)
+                    .with("storage", "encryptionKey", "arn:aws:kms:us-east-1:123456789012:key/1234abcd").plan();
+            // preserve: EKS's DeleteAddon keeps the driver; retainOnDelete: Pulumi never calls it (destroy, or
+            // installCsiDriver set to false later), nor deletes the role the preserved driver still uses.
+            PlannedResource addon = only(p, "aws:eks/addon:Addon");
+            assertThat(addon.inputs()).containsEntry("preserve", true);
+            assertThat(addon.isRetainedOnDelete()).isTrue();
+            assertThat(p.resources()).filteredOn(r -> r.name().startsWith("ebs-csi-driver"))
+                    .extracting(PlannedResource::name)
+                    .containsExactlyInAnyOrder("ebs-csi-driver", "ebs-csi-driver-role", "ebs-csi-driver-policy", "ebs-csi-driver-kms");
+            assertThat(p.resources()).filteredOn(r -> r.name().startsWith("ebs-csi-driver"))
+                    .allSatisfy(r -> assertThat(r.isRetainedOnDelete()).as(r.name()).isTrue());
+        }
+
+        @Test
+        void addonVersionIsEksDefaultForTheClustersKubernetesVersionOrPinned() {
+            Plan resolved = TestStacks.aws().with("storage", "installCsiDriver", true).plan();
+            // The plan answers aws.eks.getAddonVersion with a placeholder: the version comes from that look-up.
+            assertThat(only(resolved, "aws:eks/addon:Addon").inputs()).containsEntry("addonVersion", "v0.0.0-plan-placeholder");
+            Plan pinned = TestStacks.aws().with("storage", "installCsiDriver", true)
+                    .with("storage", "csiDriverVersion", "v1.35.0-eksbuild.1").plan();
+            assertThat(only(pinned, "aws:eks/addon:Addon").inputs()).containsEntry("addonVersion", "v1.35.0-eksbuild.1");
+        }
+
+        @Test
+        void whetherToInstallTheDriverIsTheStacksExplicitChoice() {
+            assertThat(TestStacks.problems(TestStacks.aws().with("storage", "installCsiDriver", null))).containsExactly(
+                    "redis-enterprise:storage.installCsiDriver: required when cloud is aws: true to create the EKS add-on "
+                            + "aws-ebs-csi-driver (also for a stack whose add-on an earlier version of this program created), "
+                            + "false when the cluster already runs the EBS CSI driver, got nothing");
+            assertThat(TestStacks.problems(TestStacks.aws().with("storage", "csiDriverVersion", "v1.35.0-eksbuild.1"))).containsExactly(
+                    "redis-enterprise:storage.csiDriverVersion: applies only with storage.installCsiDriver true (the add-on "
+                            + "this stack creates), got \"v1.35.0-eksbuild.1\"");
+            assertThat(TestStacks.problems(TestStacks.aws().with("storage", "installCsiDriver", true)
+                    .with("storage", "csiDriverVersion", "1.35"))).containsExactly(
+                    "redis-enterprise:storage.csiDriverVersion: must be an EKS add-on version such as v1.35.0-eksbuild.1, got \"1.35\"");
+            assertThat(TestStacks.problems(TestStacks.gcp().with("storage", "csiDriverVersion", "v1.35.0-eksbuild.1"))).containsExactly(
+                    "redis-enterprise:storage.csiDriverVersion: applies only when cloud is aws, got \"v1.35.0-eksbuild.1\"");
+        }
+
+        @Test
         void customerKeyGrantsKmsToTheDriverOnly() {
             String key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-            Plan p = TestStacks.aws().with("storage", "encryptionKey", key).plan();
+            Plan p = TestStacks.aws().with("storage", "installCsiDriver", true).with("storage", "encryptionKey", key).plan();
             PlannedResource kms = only(p, "aws:iam/rolePolicy:RolePolicy");
             assertThat(kms.parent()).contains("aws:iam/role:Role::ebs-csi-driver-role");
             assertThat((String) kms.inputs().get("policy")).contains(key).contains("kms:CreateGrant");
@@ -109,7 +162,7 @@ class CloudPlatformsTest {
         void existingNodeRoleIsUsedAsIs() {
             String arn = "arn:aws:iam::123456789012:role/eks-node";
             Plan p = TestStacks.aws().with("nodePool", "nodeRoleArn", arn).plan();
-            assertThat(p.ofType("aws:iam/role:Role")).extracting(PlannedResource::name).containsExactly("ebs-csi-driver-role");
+            assertThat(p.ofType("aws:iam/role:Role")).isEmpty();
             assertThat(p.ofType("aws:eks/nodeGroup:NodeGroup")).allSatisfy(g -> assertThat(g.inputs()).containsEntry("nodeRoleArn", arn));
             // Another role is a property EKS sets only at creation: new group names, so the groups are replaced
             // create-before-delete.
@@ -119,14 +172,8 @@ class CloudPlatformsTest {
         }
 
         @Test
-        void csiDriverInstallCanBeLeftToTheClusterOwner() {
-            Plan p = TestStacks.aws().with("storage", "installCsiDriver", false).plan();
-            assertThat(p.ofType("aws:eks/addon:Addon")).isEmpty();
-        }
-
-        @Test
         void gp3StorageClassIsEncryptedWithProvisionedPerformance() {
-            Plan p = TestStacks.aws().set("storage", Map.of("iops", 6000, "throughputMiBps", 250)).plan();
+            Plan p = TestStacks.aws().set("storage", Map.of("installCsiDriver", false, "iops", 6000, "throughputMiBps", 250)).plan();
             Map<String, Object> sc = only(p, "kubernetes:storage.k8s.io/v1:StorageClass").inputs();
             assertThat(sc).containsEntry("provisioner", "ebs.csi.aws.com");
             assertThat(sc.get("parameters")).isEqualTo(Map.of("type", "gp3", "encrypted", "true",

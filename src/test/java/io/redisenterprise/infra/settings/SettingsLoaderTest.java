@@ -35,7 +35,8 @@ class SettingsLoaderTest {
             assertThat(s.nodePool().sparePerZone()).isZero();
             assertThat(s.nodePool().dedicated()).isTrue();
             assertThat(s.storage().diskType()).isEqualTo("gp3");
-            assertThat(s.storage().installCsiDriver()).isTrue();
+            assertThat(s.storage().installCsiDriver()).isFalse();
+            assertThat(s.storage().csiDriverVersion()).isEmpty();
         }
 
         @Test

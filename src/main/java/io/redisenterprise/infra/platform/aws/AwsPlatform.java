@@ -5,10 +5,12 @@ import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.aws.eks.EksFunctions;
 import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.aws.eks.NodeGroupArgs;
+import com.pulumi.aws.eks.inputs.GetAddonVersionArgs;
 import com.pulumi.aws.eks.inputs.GetClusterArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupTaintArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
+import com.pulumi.aws.eks.outputs.GetAddonVersionResult;
 import com.pulumi.aws.eks.outputs.GetClusterResult;
 import com.pulumi.aws.iam.IamFunctions;
 import com.pulumi.aws.iam.Role;
@@ -43,8 +45,8 @@ import java.util.Optional;
 /**
  * Amazon EKS: one managed node group per zone (so each zone keeps its size and its EBS volumes' VMs), named
  * after its create-only properties so that a change replaces it create-before-delete, one zone after another; a
- * node role; the EBS CSI driver add-on with its own IRSA role; and a kubeconfig that runs
- * {@code aws eks get-token}.
+ * node role; the EBS CSI driver add-on with its own IRSA role when the stack asks for it; and a kubeconfig that
+ * runs {@code aws eks get-token}.
  */
 public final class AwsPlatform implements Platform {
     static final List<String> NODE_POLICIES = List.of(
@@ -182,8 +184,22 @@ public final class AwsPlatform implements Platform {
     }
 
     /**
-     * The EBS CSI driver runs with its own role through IRSA: the node role never gets EBS permissions, so no
-     * other pod on the node can create or attach volumes.
+     * The EBS CSI driver add-on, created only when the stack asks ({@code storage.installCsiDriver}): creating it
+     * where it already runs fails with {@code ResourceInUseException: Addon already exists}. The driver runs with
+     * its own role through IRSA: the node role never gets EBS permissions, so no other pod on the node can create
+     * or attach volumes.
+     *
+     * <p>Once created, the driver serves every workload of the cluster, so this stack never removes it: the
+     * add-on has {@code preserve} (EKS's DeleteAddon keeps the software and its IAM account: aws-sdk-go-v2
+     * {@code service/eks/api_op_DeleteAddon.go}) and, with its role and the role's policies, Pulumi's
+     * {@code retainOnDelete}, so {@code pulumi destroy} or setting installCsiDriver false only stops managing
+     * them. Conflicts with fields someone else manages make the create fail ({@code NONE}) rather than being
+     * overwritten; updates keep them ({@code PRESERVE}).
+     *
+     * <p>The version is the stack's {@code storage.csiDriverVersion}, or else EKS's default version for the
+     * cluster's Kubernetes version ({@code aws.eks.getAddonVersion} without mostRecent: the version whose
+     * compatibility says defaultVersion), so an upgrade of the cluster moves the driver to the matching default
+     * on the next {@code pulumi up}.
      */
     private Resource ebsCsiDriver(ClusterTarget.Eks target, Output<GetClusterResult> cluster, String partition,
                                   StorageSettings storage) {
@@ -194,23 +210,31 @@ public final class AwsPlatform implements Platform {
                 .assumeRolePolicy(Output.tuple(oidcArn, issuer).applyValue(t -> IamPolicyDocuments.serviceAccountAssumeRole(
                         t.t1, t.t2, "kube-system", EBS_CSI_SERVICE_ACCOUNT)))
                 .description("EBS CSI driver controller of cluster " + target.name() + " (IRSA)")
-                .build());
+                .build(), CustomResourceOptions.builder().retainOnDelete(true).build());
         var attachment = new RolePolicyAttachment("ebs-csi-driver-policy", RolePolicyAttachmentArgs.builder()
                 .role(role.name())
                 .policyArn(managedPolicy(partition, EBS_CSI_POLICY))
-                .build(), CustomResourceOptions.builder().parent(role).build());
+                .build(), CustomResourceOptions.builder().parent(role).retainOnDelete(true).build());
         List<Resource> deps = new ArrayList<>(List.of(attachment));
         storage.encryptionKey().ifPresent(key -> deps.add(new RolePolicy("ebs-csi-driver-kms", RolePolicyArgs.builder()
                 .role(role.name())
                 .policy(IamPolicyDocuments.kmsForEbs(key))
-                .build(), CustomResourceOptions.builder().parent(role).build())));
+                .build(), CustomResourceOptions.builder().parent(role).retainOnDelete(true).build())));
+        Output<String> version = storage.csiDriverVersion().map(Output::of).orElseGet(() ->
+                EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
+                                .addonName(EBS_CSI_ADDON)
+                                .kubernetesVersion(cluster.applyValue(GetClusterResult::version))
+                                .build())
+                        .applyValue(GetAddonVersionResult::version));
         return new Addon("ebs-csi-driver", AddonArgs.builder()
                 .clusterName(target.name())
                 .addonName(EBS_CSI_ADDON)
+                .addonVersion(version)
                 .serviceAccountRoleArn(role.arn())
-                .resolveConflictsOnCreate("OVERWRITE")
+                .preserve(true)
+                .resolveConflictsOnCreate("NONE")
                 .resolveConflictsOnUpdate("PRESERVE")
-                .build(), CustomResourceOptions.builder().dependsOn(deps).build());
+                .build(), CustomResourceOptions.builder().dependsOn(deps).retainOnDelete(true).build());
     }
 
     static String partition(String region) {
