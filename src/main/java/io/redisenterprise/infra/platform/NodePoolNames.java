@@ -23,6 +23,9 @@ import java.util.Map;
  * <p>The hash is the first {@value #HASH_LENGTH} hex characters of SHA-256 over the properties as canonical JSON
  * (keys sorted, serialised by Jackson): about one chance in 16.7 million that a change keeps the name, in which
  * case the cloud refuses the update rather than losing anything.
+ *
+ * <p>Adding a property to (or renaming one in) a platform's hashed map renames every existing pool of that cloud,
+ * that is, replaces them all: do it only together with a change that needs the replacement anyway.
  */
 public final class NodePoolNames {
     /** Hex characters of the hash in a name. */

@@ -15,6 +15,8 @@ final class ClusterReader {
         o.refuseUnless(cloud == Cloud.GCP, "location", "applies only when cloud is gcp");
         o.refuseUnless(cloud == Cloud.KUBERNETES, "kubeconfig", "applies only when cloud is kubernetes");
         o.refuseUnless(cloud == Cloud.KUBERNETES, "context", "applies only when cloud is kubernetes");
+        o.refuseUnless(cloud == Cloud.GCP, "workloadIdentity", "applies only when cloud is gcp");
+        o.refuseUnless(cloud == Cloud.AZURE, "kubeloginMode", "applies only when cloud is azure");
         return switch (cloud) {
             case AWS -> new ClusterTarget.Eks(requiredName(c, o, "the name of the existing EKS cluster"),
                     c.requiredQualified("aws:region", "required when cloud is aws (pulumi config set aws:region us-east-1)"));
@@ -30,7 +32,7 @@ final class ClusterReader {
                             "required when cloud is gcp (the GKE cluster's region or zone), or set gcp:region / gcp:zone",
                             Problems.NOTHING);
                 }
-                yield new ClusterTarget.Gke(name, project, location.orElse(""));
+                yield new ClusterTarget.Gke(name, project, location.orElse(""), o.boolOrDefault("workloadIdentity"));
             }
             case AZURE -> {
                 String name = requiredName(c, o, "the name of the existing AKS cluster");
@@ -38,7 +40,7 @@ final class ClusterReader {
                     c.problems().add(o.keyOf("resourceGroup"),
                             "required when cloud is azure (the AKS cluster's resource group)", Problems.NOTHING);
                 }
-                yield new ClusterTarget.Aks(name, o.string("resourceGroup").orElse(""));
+                yield new ClusterTarget.Aks(name, o.string("resourceGroup").orElse(""), o.stringOrDefault("kubeloginMode"));
             }
             case KUBERNETES -> new ClusterTarget.Existing(o.string("kubeconfig"), o.string("context"));
         };

@@ -25,6 +25,7 @@ final class NodePoolReader {
         boolean onCloud = cloud != Cloud.KUBERNETES;
         o.refuseUnless(cloud == Cloud.AWS, "subnetIds", "applies only when cloud is aws");
         o.refuseUnless(cloud == Cloud.AWS, "nodeRoleArn", "applies only when cloud is aws");
+        o.refuseUnless(cloud == Cloud.GCP, "serviceAccount", "applies only when cloud is gcp");
         o.refuseUnless(!onCloud, "dedicated", "applies only when cloud is kubernetes; on " + cloud + " the pool is always dedicated");
         String noPool = "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)";
         o.refuseUnless(onCloud, "nodesPerZone", noPool);
@@ -71,7 +72,7 @@ final class NodePoolReader {
         Optional<String> roleArn = o.string("nodeRoleArn");
         boolean dedicated = o.boolOrDefault("dedicated");
         return new NodePoolSettings(name, machineType, zones, perZone, o.integer("diskSizeGb").orElse(0), subnets,
-                roleArn, dedicated, maxPods, spare);
+                roleArn, dedicated, maxPods, spare, o.string("serviceAccount"));
     }
 
     /** The boot disk holds Redis Enterprise's ephemeral files: at least twice the pod's memory. */

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
  *                       clouds; may be turned off on an existing cluster for development)
  * @param maxPods        pods allowed per node where the cloud reserves memory per pod (AKS); 0 = the cloud's default
  * @param sparePerZone   VMs per zone beyond the zone's share of Redis nodes
+ * @param serviceAccount the nodes' Google service account (GKE); empty = the Compute Engine default
  */
 public record NodePoolSettings(
         String name,
@@ -25,7 +26,8 @@ public record NodePoolSettings(
         Optional<String> nodeRoleArn,
         boolean dedicated,
         int maxPods,
-        int sparePerZone) {
+        int sparePerZone,
+        Optional<String> serviceAccount) {
 
     public NodePoolSettings {
         zones = List.copyOf(zones);
@@ -35,6 +37,6 @@ public record NodePoolSettings(
     /** The same pool with another boot disk size (the default follows the pod's memory, known after sizing). */
     public NodePoolSettings withDiskSizeGb(int diskSizeGb) {
         return new NodePoolSettings(name, machineType, zones, nodesPerZone, diskSizeGb, subnetIds, nodeRoleArn,
-                dedicated, maxPods, sparePerZone);
+                dedicated, maxPods, sparePerZone, serviceAccount);
     }
 }

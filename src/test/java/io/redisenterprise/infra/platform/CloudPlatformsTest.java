@@ -221,6 +221,47 @@ class CloudPlatformsTest {
         }
 
         @Test
+        void gkeMetadataServerOnlyOnAClusterWithWorkloadIdentity() {
+            assertThat(plan.ofType("gcp:container/nodePool:NodePool"))
+                    .allSatisfy(p -> assertThat(TestStacks.atMap(p.inputs(), "nodeConfig")).doesNotContainKey("workloadMetadataConfig"));
+            Plan wi = TestStacks.gcp().with("cluster", "workloadIdentity", true).plan();
+            assertThat(wi.ofType("gcp:container/nodePool:NodePool")).allSatisfy(p -> assertThat(
+                    at(p.inputs(), "nodeConfig", "workloadMetadataConfig")).isEqualTo(Map.of("mode", "GKE_METADATA")));
+            // Updated in place: the pools keep their names.
+            assertThat(names(wi)).isEqualTo(names(plan));
+            assertThat(TestStacks.problems(TestStacks.aws().with("cluster", "workloadIdentity", true))).containsExactly(
+                    "redis-enterprise:cluster.workloadIdentity: applies only when cloud is gcp, got true");
+        }
+
+        @Test
+        void nodeServiceAccountIsSetAtCreation() {
+            String sa = "redis-nodes@my-project.iam.gserviceaccount.com";
+            Plan p = TestStacks.gcp().with("nodePool", "serviceAccount", sa).plan();
+            assertThat(p.ofType("gcp:container/nodePool:NodePool"))
+                    .allSatisfy(pool -> assertThat(at(pool.inputs(), "nodeConfig", "serviceAccount")).isEqualTo(sa));
+            assertThat(plan.ofType("gcp:container/nodePool:NodePool"))
+                    .allSatisfy(pool -> assertThat(TestStacks.atMap(pool.inputs(), "nodeConfig")).doesNotContainKey("serviceAccount"));
+            // GKE sets it only at creation: new names, replacement create-before-delete.
+            assertThat(names(p)).doesNotContainAnyElementsOf(names(plan));
+        }
+
+        @Test
+        void nodeServiceAccountMustBeAServiceAccountsEmail() {
+            assertThat(TestStacks.problems(TestStacks.gcp().with("nodePool", "serviceAccount", "someone@example.com"))).containsExactly(
+                    "redis-enterprise:nodePool.serviceAccount: must be the email of a Google service account, such as "
+                            + "redis-nodes@my-project.iam.gserviceaccount.com, got \"someone@example.com\"");
+            assertThat(TestStacks.problems(TestStacks.azure().with("nodePool", "serviceAccount",
+                    "redis-nodes@my-project.iam.gserviceaccount.com"))).containsExactly(
+                    "redis-enterprise:nodePool.serviceAccount: applies only when cloud is gcp, got \"redis-nodes@my-project.iam.gserviceaccount.com\"");
+            assertThat(TestStacks.gcp().with("nodePool", "serviceAccount", "123456789012-compute@developer.gserviceaccount.com")
+                    .settings().nodePool().serviceAccount()).contains("123456789012-compute@developer.gserviceaccount.com");
+        }
+
+        private List<Object> names(Plan p) {
+            return p.ofType("gcp:container/nodePool:NodePool").stream().map(r -> r.inputs().get("name")).toList();
+        }
+
+        @Test
         void storageClassUsesThePdDriverWithOnlyItsParameters() {
             Map<String, Object> sc = only(plan, "kubernetes:storage.k8s.io/v1:StorageClass").inputs();
             assertThat(sc).containsEntry("provisioner", "pd.csi.storage.gke.io");
@@ -279,6 +320,16 @@ class CloudPlatformsTest {
             // The label keeps the whole name.
             assertThat(p.ofType("azure-native:containerservice:AgentPool"))
                     .allSatisfy(r -> assertThat(r.inputs()).containsEntry("nodeLabels", Map.of("redis.io/node-pool", "redisenterpr")));
+        }
+
+        @Test
+        void kubeloginModeIsAzureOnlyAndNonInteractive() {
+            assertThat(TestStacks.azure().settings().cluster()).isEqualTo(
+                    new io.redisenterprise.infra.settings.ClusterTarget.Aks("prod-aks", "prod-rg", "azurecli"));
+            assertThat(TestStacks.problems(TestStacks.azure().with("cluster", "kubeloginMode", "devicecode"))).containsExactly(
+                    "redis-enterprise:cluster.kubeloginMode: must be azurecli or workloadidentity, got \"devicecode\"");
+            assertThat(TestStacks.problems(TestStacks.gcp().with("cluster", "kubeloginMode", "azurecli"))).containsExactly(
+                    "redis-enterprise:cluster.kubeloginMode: applies only when cloud is azure, got \"azurecli\"");
         }
 
         @Test

@@ -288,6 +288,6 @@ class StackSchemaTest {
         // A secret object whose nested value breaks a rule: the line names the key, not the text.
         var config = aws().secret("cluster", Map.of("name", "prod", "colour", "sekrit-value"));
         assertThat(problems(config)).containsExactly(
-                "redis-enterprise:cluster.colour: unknown key; known keys are context, kubeconfig, location, name, resourceGroup, got [secret]");
+                "redis-enterprise:cluster.colour: unknown key; known keys are context, kubeconfig, kubeloginMode, location, name, resourceGroup, workloadIdentity, got [secret]");
     }
 }

@@ -31,7 +31,7 @@ import java.util.Optional;
 /**
  * Azure AKS: one User-mode agent pool per availability zone, tainted for Redis Enterprise and named after its
  * create-only properties so that a change replaces it create-before-delete, one zone after another; and the
- * cluster's user kubeconfig (kept secret) for the Kubernetes provider.
+ * cluster's user kubeconfig (kept secret), whose kubelogin runs without a person at a browser.
  */
 public final class AzurePlatform implements Platform {
     /** Linux agent pool names: 1-12 lowercase letters and digits, starting with a letter (AKS docs, use-system-pools). */
@@ -126,12 +126,19 @@ public final class AzurePlatform implements Platform {
             previous = agentPool;
         }
 
+        // format exec: on clusters with Microsoft Entra ID, AKS returns a kubeconfig whose user runs kubelogin
+        // (ListClusterUserCredentials, format: "Format 'exec' will return exec format kubeconfig, which requires
+        // kubelogin binary in the path"); the default 'azure' format uses the auth provider that client-go removed
+        // in Kubernetes 1.26. Clusters with local accounts ignore the format.
         Output<String> kubeconfig = ContainerserviceFunctions.listManagedClusterUserCredentials(
                         ListManagedClusterUserCredentialsArgs.builder()
                                 .resourceGroupName(target.resourceGroup())
                                 .resourceName(target.name())
+                                .format("exec")
                                 .build())
-                .applyValue(r -> new String(Base64.getDecoder().decode(r.kubeconfigs().get(0).value()), StandardCharsets.UTF_8))
+                .applyValue(r -> AksKubeconfig.nonInteractive(
+                        new String(Base64.getDecoder().decode(r.kubeconfigs().get(0).value()), StandardCharsets.UTF_8),
+                        target.kubeloginMode()))
                 .asSecret();
         var provider = new Provider("aks", ProviderArgs.builder().kubeconfig(kubeconfig).build());
         return new ClusterConnection(provider, agentPools, Output.of(target.name()), Output.of(names), kubeconfig);

@@ -83,8 +83,15 @@ public final class GcpPlatform implements Platform {
                 .oauthScopes(oauthScopes)
                 .shieldedInstanceConfig(NodePoolNodeConfigShieldedInstanceConfigArgs.builder()
                         .enableSecureBoot(true).enableIntegrityMonitoring(true).build())
-                .resourceLabels(Map.of("redis-cluster", settings.redis().name()))
-                .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build());
+                .resourceLabels(Map.of("redis-cluster", settings.redis().name()));
+        if (target.workloadIdentity()) {
+            // GKE accepts GKE_METADATA only on a cluster with Workload Identity (TF google-beta v5.3.0
+            // website/docs/r/container_cluster.html.markdown, workload_metadata_config). Without the key the block
+            // is left out: the attribute is Optional+Computed (node_config.go), so GKE's default for new pools
+            // applies and an existing pool keeps its mode.
+            nodeConfig.workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build());
+        }
+        pool.serviceAccount().ifPresent(nodeConfig::serviceAccount);
         NodePoolNodeConfigArgs config = nodeConfig.build();
         // The boot disk type is hashed as GKE receives it, whatever decides it.
         Output<String> diskType = config.diskType().orElse(Output.of(""));
@@ -109,6 +116,7 @@ public final class GcpPlatform implements Platform {
                 createOnly.put("machineType", pool.machineType());
                 createOnly.put("diskSizeGb", pool.diskSizeGb());
                 createOnly.put("diskType", dt);
+                createOnly.put("serviceAccount", pool.serviceAccount().orElse("default"));
                 createOnly.put("taints", taints);
                 createOnly.put("oauthScopes", oauthScopes);
                 createOnly.put("shieldedInstanceConfig", Map.of("enableSecureBoot", true, "enableIntegrityMonitoring", true));
