@@ -42,8 +42,14 @@ public final class Main implements Runnable {
         Pulumi.run(Main::program);
     }
 
-    /** The Pulumi program: settings and platform are checked before any resource is registered. */
+    /**
+     * The Pulumi program: a stale jar, the settings and the platform are checked before any resource is registered.
+     */
     static void program(Context ctx) {
+        // A jar built before the last pull or edit would deploy the old program silently: refuse it first.
+        BuildInputs.staleJar().ifPresent(problem -> {
+            throw new RunException(problem);
+        });
         Settings settings;
         PlatformRegistry registry = PlatformRegistry.discover();
         try {

@@ -163,7 +163,7 @@ public class RedisEnterpriseCluster extends ComponentResource {
         scaleDownGuard(args, cluster, ns, namespace);
 
         var services = new RedisServices(args, cluster, ns, labels);
-        services.register(this, inNamespace);
+        services.register(this, inNamespace, statefulSet);
 
         this.namespaceName = Output.of(ns);
         this.statefulSetName = statefulSet.metadata().applyValue(m -> m.name().orElse(cluster));

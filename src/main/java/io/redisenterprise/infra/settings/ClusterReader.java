@@ -27,10 +27,18 @@ final class ClusterReader {
                 Optional<String> location = o.string("location")
                         .or(() -> c.scalar("gcp:region"))
                         .or(() -> c.scalar("gcp:zone"));
-                if (location.isEmpty() && !o.has("location")) {
+                // A gcp:region or gcp:zone the schema refused is reported there; no follow-on line here.
+                boolean providerLocationTyped = !c.document().value("gcp:region").isMissingNode()
+                        || !c.document().value("gcp:zone").isMissingNode();
+                if (location.isEmpty() && !o.has("location") && !providerLocationTyped) {
                     c.problems().add(o.keyOf("location"),
                             "required when cloud is gcp (the GKE cluster's region or zone), or set gcp:region / gcp:zone",
                             Problems.NOTHING);
+                }
+                if (o.valid("location") && ZoneNames.gcpRegionOf(location.orElse("")).isEmpty()) {
+                    c.problems().add(o.keyOf("location"),
+                            "must be a Google Cloud region such as europe-west1 or a zone such as europe-west1-b",
+                            Problems.quote(location.orElse("")));
                 }
                 yield new ClusterTarget.Gke(name, project, location.orElse(""), o.boolOrDefault("workloadIdentity"));
             }

@@ -1,6 +1,7 @@
 package io.redisenterprise.infra.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +20,9 @@ import java.util.TreeSet;
  * in the stack file, so the schema sees the same shape in both cases and never the plaintext.
  */
 final class ConfigDocument {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers keep every digit as typed (1e400 stays 1E+400, not Infinity), so a refusal can show what was typed. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ObjectNode config;
     private final Set<String> secretKeys;

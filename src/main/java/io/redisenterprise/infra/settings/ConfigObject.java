@@ -58,6 +58,11 @@ final class ConfigObject {
         return invalidFields.stream().noneMatch(f -> f.equals(field) || f.startsWith(field + "/"));
     }
 
+    /** The field's value as typed, for a refusal's "got": text quoted, numbers and lists as written. */
+    String shown(String field) {
+        return Problems.show(node.get(field));
+    }
+
     /** Refuses a field that the chosen cloud (or another setting) rules out. */
     void refuseUnless(boolean applies, String field, String rule) {
         if (!applies && has(field)) {
@@ -114,10 +119,19 @@ final class ConfigObject {
         if (v == null || !(v.isTextual() || v.isNumber())) {
             return Optional.empty();
         }
+        if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
+            // Only a reader that turned the typed digits into a double gets here; the digits are gone.
+            problems.add(keyOf(field), Quantity.TOO_LARGE + " (it was read as an infinite number)", Problems.show(v));
+            return Optional.empty();
+        }
         String text = v.isTextual() ? v.asText().trim() : v.decimalValue().stripTrailingZeros().toPlainString();
         Optional<Quantity> q = Quantity.parse(text);
         if (q.isEmpty()) {
             problems.add(keyOf(field), "must be a Kubernetes quantity such as 4Gi or 500m", Problems.show(v));
+            return Optional.empty();
+        }
+        if (!q.get().representable()) {
+            problems.add(keyOf(field), Quantity.TOO_LARGE, Problems.show(v));
             return Optional.empty();
         }
         if (zeroAllowed ? q.get().value().signum() < 0 : !q.get().isPositive()) {
@@ -135,6 +149,24 @@ final class ConfigObject {
         List<String> out = new ArrayList<>();
         v.forEach(item -> out.add(item.asText().trim()));
         return Optional.of(out);
+    }
+
+    /**
+     * The text items of a list field that passed the schema, by index: one refused item does not keep the Java rules
+     * from checking the others.
+     */
+    Map<Integer, String> usableItems(String field) {
+        JsonNode v = node.get(field);
+        Map<Integer, String> out = new LinkedHashMap<>();
+        if (v == null || !v.isArray() || invalidFields.contains(field)) {
+            return out;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (v.get(i).isTextual() && usable(field + "/" + i)) {
+                out.put(i, v.get(i).asText().trim());
+            }
+        }
+        return out;
     }
 
     Optional<Map<String, String>> stringMap(String field) {

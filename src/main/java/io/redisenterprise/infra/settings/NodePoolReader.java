@@ -1,5 +1,9 @@
 package io.redisenterprise.infra.settings;
 
+import io.redisenterprise.infra.settings.disks.DiskCatalogue;
+import io.redisenterprise.infra.settings.disks.SizeRange;
+import io.redisenterprise.infra.settings.sizing.MachineCatalogue;
+import io.redisenterprise.infra.settings.sizing.MachineSeries;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +19,13 @@ final class NodePoolReader {
     /** Redis Enterprise keeps ephemeral files on the node's boot disk: at least twice the pod's memory. */
     static final int BOOT_DISK_MEMORY_FACTOR = 2;
     static final int MIN_BOOT_DISK_GB = 128;
+    /** GKE's boot disk type for nodes whose series is not in the catalogue or attaches Persistent Disk. */
+    static final String GKE_BOOT_DISK = "pd-balanced";
 
     private NodePoolReader() {
     }
 
-    static NodePoolSettings read(ReadContext c, ConfigObject o, int redisNodes, boolean nodesUsable) {
+    static NodePoolSettings read(ReadContext c, ConfigObject o, ClusterTarget target, int redisNodes, boolean nodesUsable) {
         Cloud cloud = c.cloud();
         Problems problems = c.problems();
         boolean onCloud = cloud != Cloud.KUBERNETES;
@@ -50,6 +56,9 @@ final class NodePoolReader {
             problems.add(o.keyOf("zones"), "must be Azure availability zone numbers 1, 2 or 3", zones.toString());
         }
         boolean zonesKnown = o.usable("zones") && !zones.isEmpty();
+        if (zonesKnown) {
+            zonesOfTheRegion(c, o, target, zones);
+        }
 
         int spare = o.integerOrDefault("sparePerZone");
         OptionalInt perZone = o.integer("nodesPerZone");
@@ -71,17 +80,71 @@ final class NodePoolReader {
         }
         Optional<String> roleArn = o.string("nodeRoleArn");
         boolean dedicated = o.boolOrDefault("dedicated");
-        return new NodePoolSettings(name, machineType, zones, perZone, o.integer("diskSizeGb").orElse(0), subnets,
-                roleArn, dedicated, maxPods, spare, o.string("serviceAccount"));
+        return new NodePoolSettings(name, machineType, bootDiskType(cloud, machineType), zones, perZone,
+                o.integer("diskSizeGb").orElse(0), subnets, roleArn, dedicated, maxPods, spare, o.string("serviceAccount"));
     }
 
-    /** The boot disk holds Redis Enterprise's ephemeral files: at least twice the pod's memory. */
-    static NodePoolSettings bootDisk(ReadContext c, ConfigObject o, NodePoolSettings pool, Quantity memory, boolean memoryKnown) {
-        long minimum = BOOT_DISK_MEMORY_FACTOR * memory.ceilGibibytes();
-        if (!o.valid("diskSizeGb")) {
-            return pool.withDiskSizeGb((int) Math.max(MIN_BOOT_DISK_GB, minimum));
+    /**
+     * The boot disk type a GKE node of this machine series needs: {@code hyperdisk-balanced} on series that attach
+     * only Hyperdisk (n4, c4, ...), otherwise {@code pd-balanced}, GKE's default since 1.24
+     * (https://cloud.google.com/kubernetes-engine/docs/how-to/custom-boot-disks) and what pools had before; empty
+     * where the program leaves the boot disk type to the cloud (EKS, AKS).
+     */
+    static String bootDiskType(Cloud cloud, String machineType) {
+        if (cloud != Cloud.GCP) {
+            return "";
         }
-        if (c.cloud() != Cloud.KUBERNETES && memoryKnown && pool.diskSizeGb() < minimum) {
+        return MachineCatalogue.standard().series(cloud, machineType).map(MachineSeries::bootDisk).orElse(GKE_BOOT_DISK);
+    }
+
+    /** Zones of another region make the cloud refuse the node pool mid-up; see {@link ZoneNames} for the naming. */
+    private static void zonesOfTheRegion(ReadContext c, ConfigObject o, ClusterTarget target, List<String> zones) {
+        if (target instanceof ClusterTarget.Eks eks && !eks.region().isEmpty()) {
+            List<String> ids = zones.stream().filter(ZoneNames::awsZoneId).toList();
+            if (!ids.isEmpty()) {
+                c.problems().add(o.keyOf("zones"), "must name zones, not AZ IDs (" + String.join(", ", ids)
+                        + "): nodes carry the zone name, such as " + eks.region() + "a", zones.toString());
+            } else if (!zones.stream().allMatch(z -> ZoneNames.awsZoneOf(eks.region(), z))) {
+                c.problems().add(o.keyOf("zones"), "must all be zones of aws:region " + eks.region() + ": "
+                        + eks.region() + " followed by a letter (" + eks.region() + "a), or a Local Zone "
+                        + eks.region() + "-<location>-<number><letter>", zones.toString());
+            }
+        }
+        if (target instanceof ClusterTarget.Gke gke) {
+            Optional<String> region = ZoneNames.gcpRegionOf(gke.location());
+            if (region.isPresent() && !zones.stream().allMatch(z -> ZoneNames.gcpZoneOf(region.get(), z))) {
+                String where = region.get().equals(gke.location()) ? "the GKE cluster's region " + region.get()
+                        : "the region " + region.get() + " of the GKE cluster's zone " + gke.location();
+                c.problems().add(o.keyOf("zones"), "must all be zones of " + where + ", named " + region.get()
+                        + "-<letter>", zones.toString());
+            }
+        }
+    }
+
+    /**
+     * The boot disk holds Redis Enterprise's ephemeral files: at least twice the pod's memory, and within the sizes
+     * the cloud's node pool API accepts ({@code storage/disk-types.yaml}, bootDisk).
+     */
+    static NodePoolSettings bootDisk(ReadContext c, ConfigObject o, NodePoolSettings pool, Quantity memory, boolean memoryKnown) {
+        Cloud cloud = c.cloud();
+        long minimum = BOOT_DISK_MEMORY_FACTOR * memory.ceilGibibytes();
+        if (cloud == Cloud.KUBERNETES) {
+            return pool.withDiskSizeGb((int) Math.min(Math.max(MIN_BOOT_DISK_GB, minimum), Integer.MAX_VALUE));
+        }
+        SizeRange range = DiskCatalogue.standard().bootDisk(cloud).orElseThrow().size();
+        if (!o.valid("diskSizeGb")) {
+            long derived = Math.max(MIN_BOOT_DISK_GB, minimum);
+            if (memoryKnown && o.usable("diskSizeGb") && derived > range.maxGiB()) {
+                c.problems().add(o.keyOf("diskSizeGb"), "defaults to 2 x redis.memory (" + derived + " GB for " + memory
+                        + "), above the largest boot disk on " + cloud + " (" + range.maxGiB() + " GB): lower redis.memory",
+                        Problems.NOTHING);
+            }
+            return pool.withDiskSizeGb((int) Math.min(derived, Integer.MAX_VALUE));
+        }
+        if (!range.contains(pool.diskSizeGb())) {
+            c.problems().add(o.keyOf("diskSizeGb"), "must be between " + range.minGiB() + " and " + range.maxGiB()
+                    + " on " + cloud + " (the node pool's boot disk limits)", String.valueOf(pool.diskSizeGb()));
+        } else if (memoryKnown && pool.diskSizeGb() < minimum) {
             c.problems().add(o.keyOf("diskSizeGb"), "must be at least 2 x redis.memory (" + minimum
                     + " GB for " + memory + ") for Redis Enterprise's ephemeral files", String.valueOf(pool.diskSizeGb()));
         }

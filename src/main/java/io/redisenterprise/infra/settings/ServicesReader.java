@@ -21,6 +21,14 @@ final class ServicesReader {
             o.refuseUnless(loadBalancer, "loadBalancerSourceRanges", "applies only with services.type LoadBalancer");
             o.refuseUnless(loadBalancer, "internal", "applies only with services.type LoadBalancer");
         }
+        if (loadBalancer) {
+            // The schema's pattern keeps editors honest; the Kubernetes API parses the address, and so does this.
+            String grammar = c.schema().document().at("/definitions/cidr/patternErrorMessage").asText();
+            o.usableItems("loadBalancerSourceRanges").forEach((index, range) ->
+                    CidrBlock.problem(range, grammar).ifPresent(rule ->
+                            c.problems().add(o.keyOf("loadBalancerSourceRanges") + "[" + index + "]", rule,
+                                    Problems.quote(range))));
+        }
         return new ServiceSettings(type, ranges, o.boolOrDefault("internal"));
     }
 }

@@ -52,11 +52,14 @@ public final class SettingsLoader {
         ConfigObject redis = c.object("redis");
         ConfigObject pool = c.object("nodePool");
         int nodes = RedisReader.nodes(c, redis);
-        NodePoolSettings poolDraft = NodePoolReader.read(c, pool, nodes, redis.usable("nodes"));
+        NodePoolSettings poolDraft = NodePoolReader.read(c, pool, target, nodes, redis.usable("nodes"));
         PodSizer.PodSize size = PodSizer.size(c, poolDraft, pool, redis);
         RedisSettings redisSettings = RedisReader.read(c, redis, nodes, size);
-        NodePoolSettings poolSettings = NodePoolReader.bootDisk(c, pool, poolDraft, size.memory(), redis.usable("memory"));
-        StorageSettings storage = StorageReader.read(c);
+        NodePoolSettings poolSettings = NodePoolReader.bootDisk(c, pool, poolDraft, size.memory(), size.memoryKnown());
+        // A volume size is real when given and accepted, or derived from a real memory size.
+        boolean volumeKnown = redis.has("volumeSize") ? redis.valid("volumeSize") && redisSettings.volumeSize().isPositive()
+                : size.memoryKnown();
+        StorageSettings storage = StorageReader.read(c, poolSettings, pool, redis, redisSettings.volumeSize(), volumeKnown);
         CredentialSettings credentials = CredentialsReader.read(c);
         ServiceSettings services = ServicesReader.read(c);
         all.addAll(problems.all());

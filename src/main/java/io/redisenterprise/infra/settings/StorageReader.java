@@ -1,22 +1,43 @@
 package io.redisenterprise.infra.settings;
 
+import io.redisenterprise.infra.settings.disks.DiskCatalogue;
+import io.redisenterprise.infra.settings.disks.DiskType;
+import io.redisenterprise.infra.settings.disks.Performance;
+import io.redisenterprise.infra.settings.sizing.MachineCatalogue;
+import io.redisenterprise.infra.settings.sizing.MachineSeries;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** {@code redis-enterprise:storage}: the StorageClass for Redis Enterprise data, per cloud, or an existing one. */
+/**
+ * {@code redis-enterprise:storage}: the StorageClass for Redis Enterprise data, per cloud, or an existing one. Disk
+ * types and their rules are data ({@code storage/disk-types.yaml}, {@link DiskCatalogue}); which disk types a machine
+ * series attaches is in the machine catalogue ({@link MachineSeries}).
+ */
 final class StorageReader {
-    /** Disk types each cloud's CSI driver provisions for Redis Enterprise data, the first being the default. */
-    static final Map<Cloud, List<String>> DISK_TYPES = Map.of(
-            Cloud.AWS, List.of("gp3", "io2"),
-            Cloud.GCP, List.of("pd-ssd", "pd-balanced", "hyperdisk-balanced"),
-            Cloud.AZURE, List.of("Premium_LRS", "Premium_ZRS", "PremiumV2_LRS"));
+    /**
+     * What the Kubernetes API accepts in a StorageClass's parameters: at most 512 entries, no empty key, at most
+     * 256 KiB of keys and values together (kubernetes/kubernetes pkg/apis/storage/validation/validation.go,
+     * validateParameters: maxProvisionerParameterLen, maxProvisionerParameterSize).
+     */
+    static final int MAX_PARAMETERS = 512;
+    static final int MAX_PARAMETER_BYTES = 256 * 1024;
 
     private StorageReader() {
     }
 
-    static StorageSettings read(ReadContext c) {
+    /**
+     * @param pool        the node pool, whose machine series decides which disk types can be attached
+     * @param redis       {@code redis-enterprise:redis}, for the volume size's key
+     * @param volume      redis.volumeSize, given or derived (5 x redis.memory)
+     * @param volumeKnown whether {@code volume} is real (given and accepted, or derived from a real memory size)
+     */
+    static StorageSettings read(ReadContext c, NodePoolSettings pool, ConfigObject poolObject, ConfigObject redis,
+                                Quantity volume, boolean volumeKnown) {
         ConfigObject o = c.object("storage");
         Cloud cloud = c.cloud();
         Problems problems = c.problems();
@@ -45,22 +66,40 @@ final class StorageReader {
                 o.refuseUnless(false, "parameters", "applies only with storage.provisioner");
                 o.refuseUnless(false, "className", "does not apply with storage.existingClassName");
             }
+            parametersKubernetesAccepts(o, problems, parameters);
         }
 
-        List<String> diskTypes = DISK_TYPES.getOrDefault(cloud, List.of(""));
-        String diskType = o.string("diskType").orElse(diskTypes.get(0));
-        if (onCloud && o.valid("diskType") && !diskTypes.contains(diskType)) {
-            problems.add(o.keyOf("diskType"), "must be one of " + String.join(", ", diskTypes) + " on " + cloud,
-                    Problems.quote(diskType));
-        }
+        String diskType = "";
         OptionalInt iops = o.integer("iops");
         OptionalInt throughput = o.integer("throughputMiBps");
-        if (onCloud && o.usable("diskType") && diskTypes.contains(diskType)) {
-            DiskLimits limits = DiskLimits.of(cloud, diskType);
-            checkRange(o, problems, "iops", iops, limits.iopsMin(), limits.iopsMax(), diskType);
-            checkRange(o, problems, "throughputMiBps", throughput, limits.throughputMin(), limits.throughputMax(), diskType);
-            if (diskType.equals("io2") && !o.has("iops")) {
-                problems.add(o.keyOf("iops"), "required for disk type io2 (provisioned IOPS, 100 to 256000)", Problems.NOTHING);
+        if (onCloud) {
+            DiskCatalogue disks = DiskCatalogue.standard();
+            List<String> diskTypes = disks.dataDiskTypes(cloud);
+            Optional<MachineSeries> series = poolObject.usable("machineType")
+                    ? MachineCatalogue.standard().series(cloud, pool.machineType()) : Optional.empty();
+            // The default follows the machine series: a Hyperdisk-only series (n4, c4, ...) gets the first of the
+            // cloud's disk types it attaches (hyperdisk-balanced) instead of pd-ssd, which it cannot attach.
+            diskType = o.string("diskType").orElseGet(() -> series
+                    .flatMap(s -> diskTypes.stream().filter(s::attaches).findFirst())
+                    .orElse(disks.defaultDataDisk(cloud).orElseThrow()));
+            if (o.valid("diskType") && !diskTypes.contains(diskType)) {
+                problems.add(o.keyOf("diskType"), "must be one of " + String.join(", ", diskTypes) + " on " + cloud,
+                        Problems.quote(diskType));
+            } else if (o.usable("diskType")) {
+                if (series.isPresent() && !series.get().attaches(diskType)) {
+                    List<String> fitting = diskTypes.stream().filter(series.get()::attaches).toList();
+                    problems.add(o.keyOf("diskType"), "cannot be attached to " + series.get().name()
+                            + " machines (nodePool.machineType " + pool.machineType() + "), which attach "
+                            + (fitting.isEmpty() ? "none of " + String.join(", ", diskTypes)
+                            : "only " + String.join(" or ", fitting) + " of this cloud's disk types")
+                            + ", see " + series.get().source().split(" ")[0],
+                            Problems.quote(diskType));
+                }
+                DiskType type = disks.find(cloud, diskType).orElseThrow();
+                performance(o, problems, type, iops, throughput, volume, volumeKnown);
+                if (volumeKnown) {
+                    volumeSize(redis, problems, type, volume);
+                }
             }
         }
         Optional<String> key = o.string("encryptionKey");
@@ -84,8 +123,100 @@ final class StorageReader {
             problems.add(o.keyOf("csiDriverVersion"), "applies only with storage.installCsiDriver true (the add-on "
                     + "this stack creates)", Problems.quote(csiVersion.get()));
         }
-        return new StorageSettings(className, existing, onCloud ? diskType : "", iops, throughput, key, provisioner,
+        return new StorageSettings(className, existing, diskType, iops, throughput, key, provisioner,
                 parameters, installCsi, csiVersion);
+    }
+
+    /** Provisioned IOPS and throughput against the disk type's ranges and ratios. */
+    private static void performance(ConfigObject o, Problems problems, DiskType type, OptionalInt iops,
+                                    OptionalInt throughput, Quantity volume, boolean volumeKnown) {
+        String name = type.name();
+        boolean iopsFit = fitsRange(o, problems, "iops", iops, type.iops(), name);
+        boolean throughputFit = fitsRange(o, problems, "throughputMiBps", throughput, type.throughputMiBps(), name);
+        if (type.iops().map(Performance::required).orElse(false) && !o.has("iops")) {
+            Performance p = type.iops().get();
+            problems.add(o.keyOf("iops"), "required for disk type " + name + " (provisioned IOPS, " + p.min() + " to "
+                    + p.max() + ")", Problems.NOTHING);
+        }
+        if (iops.isPresent() && iopsFit && volumeKnown && type.iops().flatMap(Performance::ratio).isPresent()) {
+            long gib = volume.ceilGibibytes();
+            long cap = type.maxIops(gib);
+            if (iops.getAsInt() > cap) {
+                Performance p = type.iops().get();
+                long neededGiB = BigDecimal.valueOf(iops.getAsInt()).divide(p.ratio().get(), 0, RoundingMode.CEILING)
+                        .longValueExact();
+                problems.add(o.keyOf("iops"), "must be at most " + cap + " for a " + gib + " GiB " + name
+                        + " volume (" + name + " allows " + p.ratioText() + " IOPS per GiB): raise redis.volumeSize to "
+                        + neededGiB + "Gi or lower storage.iops", String.valueOf(iops.getAsInt()));
+            }
+        }
+        if (throughput.isPresent() && throughputFit && (iops.isEmpty() || iopsFit)
+                && type.throughputMiBps().flatMap(Performance::ratio).isPresent()) {
+            long effectiveIops = iops.isPresent() ? iops.getAsInt() : type.baselineIops().orElse(0);
+            long cap = type.maxThroughputMiBps(effectiveIops);
+            if (throughput.getAsInt() > cap) {
+                Performance p = type.throughputMiBps().get();
+                long neededIops = BigDecimal.valueOf(throughput.getAsInt()).divide(p.ratio().get(), 0, RoundingMode.CEILING)
+                        .longValueExact();
+                problems.add(o.keyOf("throughputMiBps"), "must be at most " + cap + " with " + effectiveIops + " IOPS on "
+                        + name + " (" + name + " allows " + p.ratioText() + " MiB/s per provisioned IOPS): raise storage.iops to "
+                        + neededIops + " or lower the throughput", String.valueOf(throughput.getAsInt()));
+            }
+        }
+    }
+
+    /** The volume of each Redis Enterprise node (rounded up to whole GiB, as the CSI drivers do) within the type's sizes. */
+    private static void volumeSize(ConfigObject redis, Problems problems, DiskType type, Quantity volume) {
+        long gib = volume.ceilGibibytes();
+        if (type.size().contains(gib)) {
+            return;
+        }
+        String rule = "must be between " + type.size().minGiB() + "Gi and " + type.size().maxGiB() + "Gi for disk type "
+                + type.name() + " (the cloud's volume size limits)";
+        if (redis.valid("volumeSize")) {
+            problems.add(redis.keyOf("volumeSize"), rule, redis.shown("volumeSize"));
+        } else {
+            problems.add(redis.keyOf("volumeSize"), rule + "; its default, 5 x redis.memory, is " + volume
+                    + ": set redis.volumeSize", Problems.NOTHING);
+        }
+    }
+
+    private static boolean fitsRange(ConfigObject o, Problems problems, String field, OptionalInt value,
+                                     Optional<Performance> rule, String diskType) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        if (rule.isEmpty()) {
+            problems.add(o.keyOf(field), "cannot be set for disk type " + diskType + " (its performance follows its size)",
+                    String.valueOf(value.getAsInt()));
+            return false;
+        }
+        if (value.getAsInt() < rule.get().min() || value.getAsInt() > rule.get().max()) {
+            problems.add(o.keyOf(field), "must be between " + rule.get().min() + " and " + rule.get().max()
+                    + " for disk type " + diskType, String.valueOf(value.getAsInt()));
+            return false;
+        }
+        return true;
+    }
+
+    /** The Kubernetes API's limits on a StorageClass's parameters (see {@link #MAX_PARAMETERS}). */
+    private static void parametersKubernetesAccepts(ConfigObject o, Problems problems, Map<String, String> parameters) {
+        if (!o.valid("parameters")) {
+            return;
+        }
+        long bytes = parameters.entrySet().stream().mapToLong(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length
+                + (long) e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+        String got = parameters.size() + " entries, " + bytes + " bytes";
+        if (parameters.size() > MAX_PARAMETERS) {
+            problems.add(o.keyOf("parameters"), "must have at most " + MAX_PARAMETERS
+                    + " entries (the Kubernetes API's StorageClass limit)", got);
+        } else if (bytes > MAX_PARAMETER_BYTES) {
+            problems.add(o.keyOf("parameters"), "must hold at most " + MAX_PARAMETER_BYTES
+                    + " bytes of keys and values (256 KiB, the Kubernetes API's StorageClass limit)", got);
+        }
+        if (parameters.containsKey("")) {
+            problems.add(o.keyOf("parameters"), "must not have an empty key (the Kubernetes API refuses it)", got);
+        }
     }
 
     private static boolean encryptionKeyFits(Cloud cloud, String k) {
@@ -95,19 +226,5 @@ final class StorageReader {
             case AZURE -> k.matches("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Compute/diskEncryptionSets/[^/]+");
             case KUBERNETES -> true;
         };
-    }
-
-    private static void checkRange(ConfigObject o, Problems problems, String field, OptionalInt value, int min, int max,
-                                   String diskType) {
-        if (value.isEmpty()) {
-            return;
-        }
-        if (max == 0) {
-            problems.add(o.keyOf(field), "cannot be set for disk type " + diskType + " (its performance follows its size)",
-                    String.valueOf(value.getAsInt()));
-        } else if (value.getAsInt() < min || value.getAsInt() > max) {
-            problems.add(o.keyOf(field), "must be between " + min + " and " + max + " for disk type " + diskType,
-                    String.valueOf(value.getAsInt()));
-        }
     }
 }

@@ -271,7 +271,9 @@ class CloudPlatformsTest {
 
         @Test
         void hyperdiskTakesProvisionedPerformance() {
-            Plan p = TestStacks.gcp().set("storage", Map.of("diskType", "hyperdisk-balanced", "iops", 6000, "throughputMiBps", 290)).plan();
+            // c3 attaches Hyperdisk Balanced; n2, the default series, does not.
+            Plan p = TestStacks.gcp().with("nodePool", "machineType", "c3-highmem-4")
+                    .set("storage", Map.of("diskType", "hyperdisk-balanced", "iops", 6000, "throughputMiBps", 290)).plan();
             assertThat(at(only(p, "kubernetes:storage.k8s.io/v1:StorageClass").inputs(), "parameters"))
                     .isEqualTo(Map.of("type", "hyperdisk-balanced", "replication-type", "none", "csi.storage.k8s.io/fstype", "ext4",
                             "provisioned-iops-on-create", "6000", "provisioned-throughput-on-create", "290Mi"));

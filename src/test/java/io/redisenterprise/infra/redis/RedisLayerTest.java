@@ -194,6 +194,32 @@ class RedisLayerTest {
             assertThat(at(metrics, "spec", "type")).isEqualTo("ClusterIP");
         }
 
+        /**
+         * The provider awaits a selecting Service until its pods are Ready, for 10 minutes by default; on a new
+         * stack the pods come only after node pools, volumes and formation, so these Services come after the
+         * StatefulSet (whose own await covers all that) and keep their await (a load balancer is still checked).
+         */
+        @ParameterizedTest
+        @CsvSource({"aws,ClusterIP", "gcp,ClusterIP", "azure,LoadBalancer", "kubernetes,ClusterIP"})
+        void servicesSelectingTheRedisPodsAreCreatedAfterTheStatefulSet(String cloud, String type) {
+            var config = TestStacks.forCloud(cloud);
+            if (type.equals("LoadBalancer")) {
+                config.set("services", Map.of("type", type, "loadBalancerSourceRanges", List.of("10.0.0.0/8")));
+            }
+            Plan plan = config.plan();
+            String statefulSet = STS + "::redis-enterprise";
+            for (String name : List.of("redis-enterprise-ui", "redis-enterprise-api", "redis-enterprise-metrics")) {
+                PlannedResource svc = named(plan, "kubernetes:core/v1:Service", name).orElseThrow();
+                assertThat(svc.dependsOn()).as(name).contains(statefulSet, "kubernetes:core/v1:Namespace::redis-enterprise-namespace");
+                assertThat(atMap(svc.inputs(), "metadata").getOrDefault("annotations", Map.of()).toString()).as(name)
+                        .doesNotContain("pulumi.com/skipAwait");
+            }
+            // The headless Service is what the pods resolve each other by: it comes before the StatefulSet.
+            assertThat(only(plan, STS).dependsOn()).contains("kubernetes:core/v1:Service::redis-enterprise-headless");
+            assertThat(named(plan, "kubernetes:core/v1:Service", "redis-enterprise").orElseThrow().dependsOn())
+                    .doesNotContain(statefulSet);
+        }
+
         @Test
         void loadBalancerNeedsSourceRanges() {
             var e = catchThrowableOfType(InvalidConfigException.class,

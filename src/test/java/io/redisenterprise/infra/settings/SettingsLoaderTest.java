@@ -50,7 +50,8 @@ class SettingsLoaderTest {
             assertThat(((ClusterTarget.Gke) gcp().settings().cluster()).location()).isEqualTo("europe-west1");
             var zonal = gcp().remove("gcp:region").set("gcp:zone", "europe-west1-b");
             assertThat(((ClusterTarget.Gke) zonal.settings().cluster()).location()).isEqualTo("europe-west1-b");
-            var explicit = gcp().with("cluster", "location", "europe-west4");
+            var explicit = gcp().with("cluster", "location", "europe-west4")
+                    .with("nodePool", "zones", List.of("europe-west4-a", "europe-west4-b", "europe-west4-c"));
             assertThat(((ClusterTarget.Gke) explicit.settings().cluster()).location()).isEqualTo("europe-west4");
         }
 
@@ -212,8 +213,8 @@ class SettingsLoaderTest {
         void provisionedPerformanceOnlyWhereTheDiskTakesIt() {
             assertThat(problems(gcp().with("storage", "iops", 5000))).containsExactly(
                     "redis-enterprise:storage.iops: cannot be set for disk type pd-ssd (its performance follows its size), got 5000");
-            assertThat(problems(aws().with("storage", "iops", 50000))).containsExactly(
-                    "redis-enterprise:storage.iops: must be between 3000 and 16000 for disk type gp3, got 50000");
+            assertThat(problems(aws().with("storage", "iops", 90000))).containsExactly(
+                    "redis-enterprise:storage.iops: must be between 3000 and 80000 for disk type gp3, got 90000");
             assertThat(problems(aws().with("storage", "diskType", "io2"))).containsExactly(
                     "redis-enterprise:storage.iops: required for disk type io2 (provisioned IOPS, 100 to 256000), got nothing");
         }

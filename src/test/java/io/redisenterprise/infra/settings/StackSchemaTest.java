@@ -280,7 +280,7 @@ class StackSchemaTest {
                 .containsExactly(
                         "redis-enterprise:redis.nodes: unknown key: pulumi config set without --path wrote a top-level key; set nodes inside redis with pulumi config set --path 'redis-enterprise:redis.nodes' <value> (and remove this key), got 5",
                         "redis-enterprise:redis.nodes: must be odd and at least 3, so the cluster keeps a quorum (1 is allowed only when cloud is kubernetes), got 4",
-                        "redis-enterprise:storage.iops: must be between 3000 and 16000 for disk type gp3, got 99999");
+                        "redis-enterprise:storage.iops: must be between 3000 and 80000 for disk type gp3, got 99999");
     }
 
     @Test

@@ -28,6 +28,7 @@ import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
 import io.redisenterprise.infra.platform.KubeconfigDocument;
+import io.redisenterprise.infra.platform.KubernetesProviderPlugin;
 import io.redisenterprise.infra.platform.NodePoolNames;
 import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.StorageClassSpec;
@@ -154,7 +155,8 @@ public final class AwsPlatform implements Platform {
                 new KubeconfigDocument.ExecPlugin("aws",
                         List.of("eks", "get-token", "--cluster-name", target.name(), "--region", target.region(), "--output", "json"),
                         "Install the AWS CLI v2 (https://docs.aws.amazon.com/cli/) and log in.", false))).asSecret();
-        var provider = new Provider("eks", ProviderArgs.builder().kubeconfig(kubeconfig).build());
+        var provider = new Provider("eks", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
+                KubernetesProviderPlugin.providerOptions());
         return new ClusterConnection(provider, nodeGroups, Output.of(target.name()), Output.all(names), kubeconfig);
     }
 

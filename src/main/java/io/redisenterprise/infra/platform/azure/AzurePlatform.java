@@ -12,6 +12,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
+import io.redisenterprise.infra.platform.KubernetesProviderPlugin;
 import io.redisenterprise.infra.platform.NodePoolNames;
 import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.StorageClassSpec;
@@ -140,7 +141,8 @@ public final class AzurePlatform implements Platform {
                         new String(Base64.getDecoder().decode(r.kubeconfigs().get(0).value()), StandardCharsets.UTF_8),
                         target.kubeloginMode()))
                 .asSecret();
-        var provider = new Provider("aks", ProviderArgs.builder().kubeconfig(kubeconfig).build());
+        var provider = new Provider("aks", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
+                KubernetesProviderPlugin.providerOptions());
         return new ClusterConnection(provider, agentPools, Output.of(target.name()), Output.of(names), kubeconfig);
     }
 }

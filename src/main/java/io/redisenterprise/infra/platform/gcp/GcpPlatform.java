@@ -18,6 +18,7 @@ import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
 import io.redisenterprise.infra.platform.KubeconfigDocument;
+import io.redisenterprise.infra.platform.KubernetesProviderPlugin;
 import io.redisenterprise.infra.platform.NodePoolNames;
 import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.StorageClassSpec;
@@ -74,7 +75,7 @@ public final class GcpPlatform implements Platform {
                 .map(t -> Map.of("key", t.key(), "value", t.value(), "effect", "NO_SCHEDULE")).toList();
         var nodeConfig = NodePoolNodeConfigArgs.builder()
                 .machineType(pool.machineType())
-                .diskType("pd-balanced")
+                .diskType(pool.bootDiskType())
                 .diskSizeGb(pool.diskSizeGb())
                 .imageType("COS_CONTAINERD")
                 .labels(placement.nodeLabels())
@@ -155,7 +156,8 @@ public final class GcpPlatform implements Platform {
                 new KubeconfigDocument.ExecPlugin("gke-gcloud-auth-plugin", List.of(),
                         "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin", true)))
                 .asSecret();
-        var provider = new Provider("gke", ProviderArgs.builder().kubeconfig(kubeconfig).build());
+        var provider = new Provider("gke", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
+                KubernetesProviderPlugin.providerOptions());
         return new ClusterConnection(provider, pools, Output.of(target.name()), Output.all(names), kubeconfig);
     }
 }
