@@ -94,7 +94,9 @@ public final class TestStacks {
                 .set("cluster", Map.of("name", "prod-eks"))
                 .set("nodePool", Map.of(
                         "zones", List.of("us-east-1a", "us-east-1b", "us-east-1c"),
-                        "subnetIds", List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003")));
+                        "subnetIds", List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003")))
+                // Required on aws; like the shipped stack, the cluster already runs the EBS CSI driver.
+                .set("storage", Map.of("installCsiDriver", false));
     }
 
     public static Config gcp() {

@@ -86,6 +86,9 @@ public final class PlanMocks implements Mocks {
             }
             o.getProtect().ifPresent(v -> opts.put("protect", v));
             o.getRetainOnDelete().ifPresent(v -> opts.put("retainOnDelete", v));
+            if (o.getReplaceOnChanges() != null && !o.getReplaceOnChanges().isEmpty()) {
+                opts.put("replaceOnChanges", List.copyOf(o.getReplaceOnChanges()));
+            }
             if (o instanceof CustomResourceOptions c) {
                 c.getDeleteBeforeReplaceOptional().ifPresent(v -> opts.put("deleteBeforeReplace", v));
             }

@@ -54,7 +54,8 @@ public final class PlanSummary {
         } else {
             out.append("  node pool        ").append(placement.poolName()).append(", ")
                     .append(s.nodePool().machineType()).append(", ").append(placement.poolNodes()).append(" VMs (")
-                    .append(placement.nodesPerZone()).append(" per zone)\n");
+                    .append(placement.zoneNodeCounts().stream().map(String::valueOf).collect(Collectors.joining(" + ")))
+                    .append(" over the zones)\n");
         }
         out.append("  zones            ").append(placement.zones().isEmpty() ? "(single zone: no zone spread)"
                 : String.join(", ", placement.zones())).append('\n');

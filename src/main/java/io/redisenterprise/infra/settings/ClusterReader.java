@@ -15,6 +15,8 @@ final class ClusterReader {
         o.refuseUnless(cloud == Cloud.GCP, "location", "applies only when cloud is gcp");
         o.refuseUnless(cloud == Cloud.KUBERNETES, "kubeconfig", "applies only when cloud is kubernetes");
         o.refuseUnless(cloud == Cloud.KUBERNETES, "context", "applies only when cloud is kubernetes");
+        o.refuseUnless(cloud == Cloud.GCP, "workloadIdentity", "applies only when cloud is gcp");
+        o.refuseUnless(cloud == Cloud.AZURE, "kubeloginMode", "applies only when cloud is azure");
         return switch (cloud) {
             case AWS -> new ClusterTarget.Eks(requiredName(c, o, "the name of the existing EKS cluster"),
                     c.requiredQualified("aws:region", "required when cloud is aws (pulumi config set aws:region us-east-1)"));
@@ -38,7 +40,7 @@ final class ClusterReader {
                             "must be a Google Cloud region such as europe-west1 or a zone such as europe-west1-b",
                             Problems.quote(location.orElse("")));
                 }
-                yield new ClusterTarget.Gke(name, project, location.orElse(""));
+                yield new ClusterTarget.Gke(name, project, location.orElse(""), o.boolOrDefault("workloadIdentity"));
             }
             case AZURE -> {
                 String name = requiredName(c, o, "the name of the existing AKS cluster");
@@ -46,7 +48,7 @@ final class ClusterReader {
                     c.problems().add(o.keyOf("resourceGroup"),
                             "required when cloud is azure (the AKS cluster's resource group)", Problems.NOTHING);
                 }
-                yield new ClusterTarget.Aks(name, o.string("resourceGroup").orElse(""));
+                yield new ClusterTarget.Aks(name, o.string("resourceGroup").orElse(""), o.stringOrDefault("kubeloginMode"));
             }
             case KUBERNETES -> new ClusterTarget.Existing(o.string("kubeconfig"), o.string("context"));
         };

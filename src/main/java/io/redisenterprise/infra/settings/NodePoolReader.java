@@ -31,6 +31,7 @@ final class NodePoolReader {
         boolean onCloud = cloud != Cloud.KUBERNETES;
         o.refuseUnless(cloud == Cloud.AWS, "subnetIds", "applies only when cloud is aws");
         o.refuseUnless(cloud == Cloud.AWS, "nodeRoleArn", "applies only when cloud is aws");
+        o.refuseUnless(cloud == Cloud.GCP, "serviceAccount", "applies only when cloud is gcp");
         o.refuseUnless(!onCloud, "dedicated", "applies only when cloud is kubernetes; on " + cloud + " the pool is always dedicated");
         String noPool = "applies only when cloud is aws, gcp or azure (this program creates no node pool on an existing cluster)";
         o.refuseUnless(onCloud, "nodesPerZone", noPool);
@@ -59,14 +60,13 @@ final class NodePoolReader {
             zonesOfTheRegion(c, o, target, zones);
         }
 
-        int zoneCount = Math.max(1, zones.size());
         int spare = o.integerOrDefault("sparePerZone");
         OptionalInt perZone = o.integer("nodesPerZone");
-        int nodesPerZone = perZone.orElse((redisNodes + zoneCount - 1) / zoneCount + spare);
         if (onCloud && perZone.isPresent() && zonesKnown && nodesUsable && o.usable("sparePerZone")
-                && nodesPerZone * zones.size() < redisNodes + spare * zones.size()) {
+                && perZone.getAsInt() * zones.size() < redisNodes + spare * zones.size()) {
             String need = spare > 0 ? "redis.nodes + sparePerZone x zones (" + redisNodes + " + " + spare + " x " + zones.size() + ")"
                     : "redis.nodes (" + redisNodes + ")";
+            int nodesPerZone = perZone.getAsInt();
             problems.add(o.keyOf("nodesPerZone"), "nodesPerZone x zones (" + nodesPerZone + " x " + zones.size()
                     + ") must be at least " + need + ": one Redis Enterprise node per VM", String.valueOf(nodesPerZone));
         }
@@ -80,8 +80,8 @@ final class NodePoolReader {
         }
         Optional<String> roleArn = o.string("nodeRoleArn");
         boolean dedicated = o.boolOrDefault("dedicated");
-        return new NodePoolSettings(name, machineType, bootDiskType(cloud, machineType), zones, nodesPerZone,
-                o.integer("diskSizeGb").orElse(0), subnets, roleArn, dedicated, maxPods);
+        return new NodePoolSettings(name, machineType, bootDiskType(cloud, machineType), zones, perZone,
+                o.integer("diskSizeGb").orElse(0), subnets, roleArn, dedicated, maxPods, spare, o.string("serviceAccount"));
     }
 
     /**

@@ -50,6 +50,7 @@ final class StorageReader {
         o.refuseUnless(onCloud, "throughputMiBps", "applies only when cloud is aws, gcp or azure; on kubernetes set it in parameters");
         o.refuseUnless(onCloud, "encryptionKey", "applies only when cloud is aws, gcp or azure; on kubernetes set it in parameters");
         o.refuseUnless(cloud == Cloud.AWS, "installCsiDriver", "applies only when cloud is aws");
+        o.refuseUnless(cloud == Cloud.AWS, "csiDriverVersion", "applies only when cloud is aws");
 
         String className = o.stringOrDefault("className");
         Optional<String> existing = o.string("existingClassName");
@@ -108,9 +109,22 @@ final class StorageReader {
                     case GCP -> "must be a Cloud KMS key (projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>)";
                     default -> "must be a disk encryption set ID (/subscriptions/<s>/resourceGroups/<g>/providers/Microsoft.Compute/diskEncryptionSets/<n>)";
                 }, Problems.quote(k)));
-        boolean installCsi = cloud == Cloud.AWS && o.boolOrDefault("installCsiDriver");
+        // No default: only the cluster owner knows whether the cluster already runs the driver. Creating the
+        // add-on where it exists fails (ResourceInUseException), and a default of false would make a stack whose
+        // add-on an earlier version created delete it (without preserve) on its next up.
+        if (cloud == Cloud.AWS && !o.has("installCsiDriver")) {
+            problems.add(o.keyOf("installCsiDriver"), "required when cloud is aws: true to create the EKS add-on "
+                    + "aws-ebs-csi-driver (also for a stack whose add-on an earlier version of this program created), "
+                    + "false when the cluster already runs the EBS CSI driver", Problems.NOTHING);
+        }
+        boolean installCsi = cloud == Cloud.AWS && o.bool("installCsiDriver").orElse(false);
+        Optional<String> csiVersion = o.string("csiDriverVersion");
+        if (cloud == Cloud.AWS && csiVersion.isPresent() && o.valid("installCsiDriver") && !installCsi) {
+            problems.add(o.keyOf("csiDriverVersion"), "applies only with storage.installCsiDriver true (the add-on "
+                    + "this stack creates)", Problems.quote(csiVersion.get()));
+        }
         return new StorageSettings(className, existing, diskType, iops, throughput, key, provisioner,
-                parameters, installCsi);
+                parameters, installCsi, csiVersion);
     }
 
     /** Provisioned IOPS and throughput against the disk type's ranges and ratios. */

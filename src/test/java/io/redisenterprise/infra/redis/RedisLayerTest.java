@@ -424,7 +424,9 @@ class RedisLayerTest {
         void growingNodesAddsPodsThatJoinAndPoolCapacity() {
             Plan plan = TestStacks.gcp().with("redis", "nodes", 5).plan();
             assertThat(at(only(plan, STS).inputs(), "spec", "replicas")).isEqualTo(5L);
-            assertThat(at(only(plan, "gcp:container/nodePool:NodePool").inputs(), "nodeCount")).isEqualTo(2L);
+            // One pool per zone, each with its share: 2 + 2 + 1 VMs for 5 nodes.
+            assertThat(plan.ofType("gcp:container/nodePool:NodePool")).extracting(p -> p.inputs().get("nodeCount"))
+                    .containsExactly(2L, 2L, 1L);
         }
 
         @Test
@@ -433,7 +435,8 @@ class RedisLayerTest {
             assertThat(at(only(plan, STS).inputs(), "spec", "updateStrategy"))
                     .isEqualTo(Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("partition", 0L)));
             assertThat(at(only(plan, "kubernetes:policy/v1:PodDisruptionBudget").inputs(), "spec", "maxUnavailable")).isEqualTo(1L);
-            assertThat(at(only(plan, "azure-native:containerservice:AgentPool").inputs(), "upgradeSettings", "maxSurge")).isEqualTo("1");
+            assertThat(plan.ofType("azure-native:containerservice:AgentPool"))
+                    .allSatisfy(p -> assertThat(at(p.inputs(), "upgradeSettings", "maxSurge")).isEqualTo("1"));
         }
     }
 }

@@ -32,10 +32,10 @@ class CloudRulesTest {
         @Test
         void io2IopsAboveItsPerGibRatioAreRefused() {
             // EC2 allows io2 1000 IOPS per GiB: 100000 IOPS need 100 GiB, the claim would stay Pending.
-            assertThat(problems(aws().set("storage", Map.of("diskType", "io2", "iops", 100000))
+            assertThat(problems(aws().set("storage", Map.of("installCsiDriver", false, "diskType", "io2", "iops", 100000))
                     .with("redis", "memory", "16Gi").with("redis", "volumeSize", "48Gi"))).containsExactly(
                     "redis-enterprise:storage.iops: must be at most 48000 for a 48 GiB io2 volume (io2 allows 1000 IOPS per GiB): raise redis.volumeSize to 100Gi or lower storage.iops, got 100000");
-            assertThat(aws().set("storage", Map.of("diskType", "io2", "iops", 100000))
+            assertThat(aws().set("storage", Map.of("installCsiDriver", false, "diskType", "io2", "iops", 100000))
                     .with("redis", "memory", "16Gi").with("redis", "volumeSize", "100Gi").settings().storage().iops())
                     .hasValue(100000);
         }
@@ -53,7 +53,7 @@ class CloudRulesTest {
         @Test
         void gp3AcceptsTheLimitsRaisedInSeptember2025() {
             // 80000 IOPS need 160 GiB; 2000 MiB/s need 8000 IOPS (0.25 MiB/s per IOPS).
-            StorageSettings s = aws().set("storage", Map.of("iops", 80000, "throughputMiBps", 2000))
+            StorageSettings s = aws().set("storage", Map.of("installCsiDriver", false, "iops", 80000, "throughputMiBps", 2000))
                     .with("redis", "volumeSize", "200Gi").settings().storage();
             assertThat(s.iops()).hasValue(80000);
             assertThat(s.throughputMiBps()).hasValue(2000);
@@ -102,8 +102,8 @@ class CloudRulesTest {
             assertThat(s.storage().diskType()).isEqualTo("hyperdisk-balanced");
             assertThat(s.nodePool().bootDiskType()).isEqualTo("hyperdisk-balanced");
             Plan plan = gcp().with("nodePool", "machineType", "n4-highmem-8").plan();
-            assertThat(at(only(plan, "gcp:container/nodePool:NodePool").inputs(), "nodeConfig", "diskType"))
-                    .isEqualTo("hyperdisk-balanced");
+            assertThat(plan.ofType("gcp:container/nodePool:NodePool"))
+                    .allSatisfy(p -> assertThat(at(p.inputs(), "nodeConfig", "diskType")).isEqualTo("hyperdisk-balanced"));
             assertThat(at(only(plan, "kubernetes:storage.k8s.io/v1:StorageClass").inputs(), "parameters", "type"))
                     .isEqualTo("hyperdisk-balanced");
         }
@@ -111,8 +111,8 @@ class CloudRulesTest {
         @Test
         void persistentDiskSeriesKeepTheirBootDiskSoExistingPoolsAreNotReplaced() {
             Plan plan = gcp().plan();
-            assertThat(at(only(plan, "gcp:container/nodePool:NodePool").inputs(), "nodeConfig", "diskType"))
-                    .isEqualTo("pd-balanced");
+            assertThat(plan.ofType("gcp:container/nodePool:NodePool"))
+                    .allSatisfy(p -> assertThat(at(p.inputs(), "nodeConfig", "diskType")).isEqualTo("pd-balanced"));
             assertThat(gcp().settings().storage().diskType()).isEqualTo("pd-ssd");
             assertThat(aws().settings().nodePool().bootDiskType()).isEmpty();
         }

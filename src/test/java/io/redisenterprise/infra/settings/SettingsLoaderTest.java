@@ -31,10 +31,12 @@ class SettingsLoaderTest {
             assertThat(s.redis().image()).isEqualTo("redislabs/redis:7.22.2-189").doesNotEndWith(":latest");
             assertThat(s.nodePool().name()).isEqualTo("redis");
             assertThat(s.nodePool().machineType()).isEqualTo("r6i.xlarge");
-            assertThat(s.nodePool().nodesPerZone()).isEqualTo(1);
+            assertThat(s.nodePool().nodesPerZone()).isEmpty();
+            assertThat(s.nodePool().sparePerZone()).isZero();
             assertThat(s.nodePool().dedicated()).isTrue();
             assertThat(s.storage().diskType()).isEqualTo("gp3");
-            assertThat(s.storage().installCsiDriver()).isTrue();
+            assertThat(s.storage().installCsiDriver()).isFalse();
+            assertThat(s.storage().csiDriverVersion()).isEmpty();
         }
 
         @Test
@@ -67,7 +69,7 @@ class SettingsLoaderTest {
             Settings s = aws().set("redis", "{\"nodes\": 5, \"memory\": \"16Gi\"}").settings();
             assertThat(s.redis().nodes()).isEqualTo(5);
             assertThat(s.redis().memory().text()).isEqualTo("16Gi");
-            assertThat(s.nodePool().nodesPerZone()).isEqualTo(2);
+            assertThat(s.nodePool().zones()).hasSize(3);
         }
 
         @Test

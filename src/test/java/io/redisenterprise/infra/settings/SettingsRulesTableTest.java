@@ -86,7 +86,7 @@ class SettingsRulesTableTest {
                         "redis-enterprise:storage.existingClassName: must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.'), got \"Bad Name\""),
                 row("storage.throughputMiBps out of range", aws().with("storage", "throughputMiBps", 2200),
                         "redis-enterprise:storage.throughputMiBps: must be between 125 and 2000 for disk type gp3, got 2200"),
-                row("storage.throughputMiBps on io2", aws().set("storage", Map.of("diskType", "io2", "iops", 5000, "throughputMiBps", 500)),
+                row("storage.throughputMiBps on io2", aws().set("storage", Map.of("diskType", "io2", "iops", 5000, "throughputMiBps", 500, "installCsiDriver", false)),
                         "redis-enterprise:storage.throughputMiBps: cannot be set for disk type io2 (its performance follows its size), got 500"),
                 row("storage.iops on Premium_LRS", azure().with("storage", "iops", 5000),
                         "redis-enterprise:storage.iops: cannot be set for disk type Premium_LRS (its performance follows its size), got 5000"),

@@ -209,7 +209,7 @@ class StackSchemaTest {
                 row("top-level key unlike any", kubernetes().set("replicas", 3),
                         "redis-enterprise:replicas: unknown key; the keys of this project are " + ours + ", got 3"),
                 row("nested key unlike any", aws().with("storage", "speed", "fast"),
-                        "redis-enterprise:storage.speed: unknown key; known keys are className, diskType, encryptionKey, existingClassName, installCsiDriver, iops, parameters, provisioner, throughputMiBps, got \"fast\""),
+                        "redis-enterprise:storage.speed: unknown key; known keys are className, csiDriverVersion, diskType, encryptionKey, existingClassName, installCsiDriver, iops, parameters, provisioner, throughputMiBps, got \"fast\""),
                 row("cloud missing", new TestStacks.Config(),
                         "redis-enterprise:cloud: required, one of aws, gcp, azure, kubernetes, got nothing"),
                 row("whole number", aws().with("redis", "nodes", "three"),
@@ -288,6 +288,6 @@ class StackSchemaTest {
         // A secret object whose nested value breaks a rule: the line names the key, not the text.
         var config = aws().secret("cluster", Map.of("name", "prod", "colour", "sekrit-value"));
         assertThat(problems(config)).containsExactly(
-                "redis-enterprise:cluster.colour: unknown key; known keys are context, kubeconfig, location, name, resourceGroup, got [secret]");
+                "redis-enterprise:cluster.colour: unknown key; known keys are context, kubeconfig, kubeloginMode, location, name, resourceGroup, workloadIdentity, got [secret]");
     }
 }
