@@ -5,12 +5,20 @@ Runs as a sidecar in every Redis Enterprise pod and talks to the local node's RE
 (https://localhost:9443, shared pod network). Python standard library only (python:3.12-slim).
 
 Commands
-  bootstrap.py run [--once]  Create or join the cluster, then keep running and re-check membership every
-                             MONITOR_SECONDS (logging changes). --once exits 0 right after bootstrap instead.
+  bootstrap.py run [--once]  Create or join the cluster, turn maintenance mode off if the node's last pod left it
+                             on (see drain), then keep running: every MONITOR_SECONDS re-check membership (logging
+                             changes) and bootstrap again when the Redis Enterprise container restarted without its
+                             node being a member any more (see Restarts). --once exits 0 right after the first
+                             bootstrap instead.
                              Exit 1: TIMEOUT_SECONDS passed without success (the kubelet restarts the sidecar).
                              Exit 2: configuration error (missing env var, unreadable credentials).
-  bootstrap.py ready         readinessProbe: exit 0 iff this pod's node is an active cluster member, 1 otherwise.
-                             Finishes within READY_BUDGET_SECONDS (4 s).
+  bootstrap.py ready         readinessProbe: exit 0 iff this pod's node is an active cluster member and not in
+                             maintenance mode, 1 otherwise. Finishes within READY_BUDGET_SECONDS (4 s).
+  bootstrap.py drain         preStop hook: move the primary shards and endpoints off this node before it stops
+                             (maintenance mode, below), within DRAIN_TIMEOUT_SECONDS, then write the file
+                             LIFECYCLE_DIR/drained, which the Redis Enterprise container's own preStop hook waits for.
+                             Exit 0: drained, or nothing to drain; 1: maintenance mode could not be turned on in time
+                             (the kubelet records a FailedPreStopHook event; the node stops anyway).
 
 Environment (defaults in brackets)
   POD_NAME, POD_NAMESPACE, POD_IP, NODE_NAME      downward API; the ordinal is POD_NAME's numeric suffix
@@ -22,9 +30,12 @@ Environment (defaults in brackets)
   RE_API_URL [https://localhost:9443]             local node REST API (TLS not verified: self-signed)
   K8S_API_URL [https://kubernetes.default.svc]    verified with SERVICE_ACCOUNT_DIR/ca.crt; http:// allowed
   SERVICE_ACCOUNT_DIR [/var/run/secrets/kubernetes.io/serviceaccount]  `token`, `ca.crt`
-  RETRY_SECONDS [5]  TIMEOUT_SECONDS [900]  MONITOR_SECONDS [30]   (fractions allowed)
+  LIFECYCLE_DIR [/var/run/redis-enterprise-lifecycle]  a directory both containers share (emptyDir): drain
+                                                  writes `draining` while it runs and `drained` when it is done
+  RETRY_SECONDS [5]  TIMEOUT_SECONDS [900]  MONITOR_SECONDS [10]  DRAIN_TIMEOUT_SECONDS [600]  (fractions allowed)
   TIMEOUT_SECONDS bounds the whole bootstrap phase of `run` (waiting for the API, the rack lookup, peers and
-  the create/join itself) from process start.
+  the create/join itself, and leaving maintenance mode) from process start, and again each bootstrap after a
+  restart.
 
 Peer addressing (also the test seam)
   PEER_API_URL_TEMPLATE [https://{ip}:9443]  how to reach a peer's REST API. Placeholders: {ip} (resolved
@@ -34,6 +45,26 @@ Peer addressing (also the test seam)
       (even empty) it REPLACES DNS for peer names: listed names resolve to the given IP, every other name is
       unresolvable. Unset in production, where socket.gethostbyname is used. The resolved IPs are what goes
       into join_cluster's cluster.nodes (the API wants IP addresses, not names).
+
+Maintenance mode (documented REST API: redis.io/docs/latest/operate/rs/clusters/maintenance-mode/ and
+.../references/rest-api/requests/nodes/actions/, .../nodes/status/)
+  drain: GET /v1/nodes/<uid>/status; when it carries no `maintenance_snapshot` (activations stack, so never twice),
+  POST /v1/nodes/<uid>/actions/maintenance_on {"evict_ha_replica": false, "evict_active_active_replica": false}
+  (Redis Software 7.4.2+: keep the replica shards in place but demote the primaries, so the restart moves no data),
+  then poll GET /v1/nodes/<uid>/actions/maintenance_on until completed / failed / cancelled (409 on the POST: one
+  is already running, follow it). The cluster refuses it when the node's shutdown would lose the quorum.
+  run: when the node is a member and its status carries a `maintenance_snapshot`, POST .../maintenance_off {}
+  (restores the node's shards and endpoints from the snapshot) and poll it likewise, until no snapshot is left.
+  Readiness is false while a snapshot exists, so a rolling update waits until the node has left maintenance mode.
+  A node put into maintenance mode by hand leaves it when its pod starts again.
+
+Restarts (the Redis Enterprise container restarts, the sidecar keeps running)
+  The monitor treats a local REST API that stops answering (no answer or HTTP 5xx) as a restart of the Redis
+  Enterprise container: the kubelet's restart back-off (10 s at least) and Redis Enterprise's own start take longer
+  than MONITOR_SECONDS. When the API answers again: `completed` -> the node kept its membership (its volume);
+  anything else -> run the create-or-join decision again, then leave maintenance mode. A node that stops being a
+  member while the API kept answering was removed on purpose (rladmin node remove, before a scale-down): it is
+  not joined again.
 
 Create-or-join decision (idempotent; evaluated again on every attempt)
   1. Local GET /v1/bootstrap: `completed` -> already a member (restart with its volume): nothing to do.
@@ -84,6 +115,12 @@ READY_BUDGET_SECONDS = 4.0
 HEARTBEAT_SECONDS = 600.0
 REPEAT_SECONDS = 60.0
 IN_PROGRESS_STATES = ("initiated", "creating_cluster", "joining_cluster", "recovering_cluster")
+ACTION_ENDED = ("completed", "failed", "cancelled")  # the action object's final states
+# Keep the replica shards where they are and demote the primaries (Redis Software 7.4.2+ spelling; the older
+# keep_slave_shards is deprecated): a pod restart then moves no data, only the primary role and the endpoints.
+MAINTENANCE_ON_BODY = {"evict_ha_replica": False, "evict_active_active_replica": False}
+DRAINING_FILE = "draining"
+DRAINED_FILE = "drained"
 
 MEMBER, NOT_MEMBER, UNKNOWN, FOREIGN = "member", "not-member", "unknown", "foreign"
 
@@ -174,7 +211,9 @@ class Config:
         self.service_account_dir = env("SERVICE_ACCOUNT_DIR", "/var/run/secrets/kubernetes.io/serviceaccount")
         self.retry_seconds = env_seconds("RETRY_SECONDS", 5)
         self.timeout_seconds = env_seconds("TIMEOUT_SECONDS", 900)
-        self.monitor_seconds = env_seconds("MONITOR_SECONDS", 30)
+        self.monitor_seconds = env_seconds("MONITOR_SECONDS", 10)
+        self.drain_timeout_seconds = env_seconds("DRAIN_TIMEOUT_SECONDS", 600)
+        self.lifecycle_dir = env("LIFECYCLE_DIR", "/var/run/redis-enterprise-lifecycle")
         self.peer_url_template = env("PEER_API_URL_TEMPLATE", "https://{ip}:9443")
         self.resolve_override = parse_resolve_override(os.environ.get("PEER_RESOLVE_OVERRIDE"))
         self.ordinal = None
@@ -625,42 +664,214 @@ def form_or_join(cfg, client, credentials, deadline):
 
 # ---------------------------------------------------------------------------------------------- membership
 
+def local_node(cfg, client):
+    """(uid, node object, None) for this pod's node when it is bootstrapped, else (None, None, reason).
+
+    The local uid comes from local_node_info.uid of GET /v1/bootstrap (documented), or, if absent, from
+    GET /v1/nodes matched by addr == POD_IP; the node object from GET /v1/nodes/<uid>.
+    """
+    answer = client.get_bootstrap()
+    state, _, info = bootstrap_status(answer)
+    if answer.status != 200:
+        return None, None, f"GET /v1/bootstrap: {answer.describe()}"
+    if state != "completed":
+        return None, None, f"bootstrap state is {state}"
+    uid = info.get("uid")
+    if uid is None:
+        nodes = client.call("GET", "/v1/nodes")
+        if nodes.status != 200 or not isinstance(nodes.body, list):
+            return None, None, f"GET /v1/nodes: {nodes.describe()}"
+        uid = next((node.get("uid") for node in nodes.body
+                    if isinstance(node, dict) and node.get("addr") == cfg.pod_ip), None)
+        if uid is None:
+            return None, None, f"no cluster node has addr {cfg.pod_ip}"
+    node = client.call("GET", f"/v1/nodes/{uid}")
+    if node.status != 200 or not isinstance(node.body, dict):
+        return None, None, f"GET /v1/nodes/{uid}: {node.describe()}"
+    return uid, node.body, None
+
+
+def node_maintenance(client, uid):
+    """(maintenance snapshot or None, node status object, None), or (None, None, reason) when it cannot tell.
+
+    GET /v1/nodes/<uid>/status includes `maintenance_snapshot` while a maintenance-mode snapshot exists (maintenance
+    in progress, or stopped improperly), besides `master_shards` / `slave_shards`. A 404 for a node the cluster
+    just listed means a Redis Software without this request: no maintenance information, not a failure.
+    """
+    answer = client.call("GET", f"/v1/nodes/{uid}/status")
+    if answer.status == 200 and isinstance(answer.body, dict):
+        snapshot = answer.body.get("maintenance_snapshot")
+        return (snapshot or None), answer.body, None
+    if answer.status == 404:
+        return None, {}, None
+    return None, None, f"GET /v1/nodes/{uid}/status: {answer.describe()}"
+
+
+def snapshot_name(snapshot):
+    return snapshot.get("name", "?") if isinstance(snapshot, dict) else str(snapshot)
+
+
 def membership(cfg, client):
-    """(is_active_member, reason).
+    """(is_ready, reason): an active cluster member that is not in maintenance mode.
 
     Readiness uses GET /v1/nodes/<local uid> and its `status` rather than /v1/local/node/master_healthcheck:
     the node object's status (active | provisioning | decommissioning | down) is the cluster's own record of
     this node's membership, which is exactly "an active cluster member" - and a node being removed
     (decommissioning) turns unready. master_healthcheck only reports whether this node currently reaches the
     primary node and the CCS; it would flip every pod unready during a primary failover, which is not a
-    membership change. The local uid comes from local_node_info.uid of GET /v1/bootstrap (documented), or, if
-    absent, from GET /v1/nodes matched by addr == POD_IP.
+    membership change. A node in maintenance mode holds no primaries or endpoints: not ready, so a rolling update
+    waits for it to leave maintenance mode, and the PodDisruptionBudget counts it as unavailable.
     """
-    answer = client.get_bootstrap()
-    state, _, info = bootstrap_status(answer)
-    if answer.status != 200:
-        return False, f"GET /v1/bootstrap: {answer.describe()}"
-    if state != "completed":
-        return False, f"bootstrap state is {state}"
-    uid = info.get("uid")
+    uid, node, reason = local_node(cfg, client)
     if uid is None:
-        nodes = client.call("GET", "/v1/nodes")
-        if nodes.status != 200 or not isinstance(nodes.body, list):
-            return False, f"GET /v1/nodes: {nodes.describe()}"
-        uid = next((node.get("uid") for node in nodes.body
-                    if isinstance(node, dict) and node.get("addr") == cfg.pod_ip), None)
-        if uid is None:
-            return False, f"no cluster node has addr {cfg.pod_ip}"
-    node = client.call("GET", f"/v1/nodes/{uid}")
-    if node.status != 200 or not isinstance(node.body, dict):
-        return False, f"GET /v1/nodes/{uid}: {node.describe()}"
-    status = node.body.get("status")
-    return status == "active", f"node uid {uid} status {status}"
+        return False, reason
+    status = node.get("status")
+    if status != "active":
+        return False, f"node uid {uid} status {status}"
+    snapshot, _, problem = node_maintenance(client, uid)
+    if problem:
+        return False, f"node uid {uid} status active, maintenance mode unknown ({problem})"
+    if snapshot:
+        return False, f"node uid {uid} status active, in maintenance mode (snapshot {snapshot_name(snapshot)})"
+    return True, f"node uid {uid} status active"
 
 
-def monitor(cfg, client):
-    last, last_logged = None, 0.0
+# ---------------------------------------------------------------------------------------------- maintenance
+
+def node_action(cfg, client, uid, action, body, deadline):
+    """POST /v1/nodes/<uid>/actions/<action>, then poll its action object until it ends.
+
+    Returns (final status, detail): completed | failed | cancelled with the action object's error, or
+    'rejected' with the POST's answer. A 409 means this action is already running: it is followed instead.
+    Raises TimedOut at the deadline.
+    """
+    path = f"/v1/nodes/{uid}/actions/{action}"
+    answer = client.call("POST", path, body)
+    if answer.status == 409:
+        log(f"POST {path}: the action is already running; following it")
+    elif answer.status == 200:
+        task = answer.body.get("task_id") if isinstance(answer.body, dict) else None
+        log(f"POST {path} accepted" + (f" (task {task})" if task else ""))
+    else:
+        return "rejected", answer.describe()
+    last = None
     while True:
+        progress = client.call("GET", path)
+        if progress.status == 200 and isinstance(progress.body, dict):
+            status = progress.body.get("status")
+            shown = f"{action}: {status}" + (f" {progress.body.get('progress')}%"
+                                              if progress.body.get("progress") is not None else "")
+            if shown != last:
+                log(shown)
+                last = shown
+            if status in ACTION_ENDED:
+                error = progress.body.get("error_message") or progress.body.get("error_code") or ""
+                return status, error
+        else:
+            note(f"action-{action}", f"GET {path}: {progress.describe()}")
+        pause(cfg, deadline, f"the {action} action of node uid {uid}")
+
+
+def drain(cfg, client, deadline):
+    """Move the primary shards and endpoints off this node (maintenance mode). True when done or nothing to do."""
+    uid, _, reason = local_node(cfg, client)
+    if uid is None:
+        log(f"not a cluster member ({reason}): nothing to move off this node")
+        return True
+    snapshot, status, problem = node_maintenance(client, uid)
+    if snapshot:
+        log(f"node uid {uid} is already in maintenance mode (snapshot {snapshot_name(snapshot)}): not turning it on "
+            "again (activations stack)")
+        return True
+    primaries = len(status.get("master_shards") or []) if status else "?"
+    log(f"moving the primary shards and endpoints off node uid {uid} ({primaries} primary shards) with maintenance "
+        f"mode{f'; {problem}' if problem else ''}")
+    outcome, detail = node_action(cfg, client, uid, "maintenance_on", MAINTENANCE_ON_BODY, deadline)
+    if outcome == "completed":
+        _, after, _ = node_maintenance(client, uid)
+        left = len(after.get("master_shards") or []) if after else "?"
+        log(f"maintenance mode on for node uid {uid}: {left} primary shards left on it")
+        return True
+    log(f"FAILED: maintenance_on {outcome}{f' ({detail})' if detail else ''}: the node stops with its shards; "
+        "Redis Enterprise fails them over once it sees the node down")
+    return False
+
+
+def leave_maintenance(cfg, client, deadline):
+    """Turn maintenance mode off while the node's status carries a maintenance snapshot (its last pod's drain)."""
+    while True:
+        uid, _, reason = local_node(cfg, client)
+        if uid is None:
+            note("maintenance", f"cannot check maintenance mode yet: {reason}")
+            pause(cfg, deadline, "the node's record to check maintenance mode")
+            continue
+        snapshot, _, problem = node_maintenance(client, uid)
+        if problem:
+            note("maintenance", f"cannot check maintenance mode yet: {problem}")
+            pause(cfg, deadline, "the node's status to check maintenance mode")
+            continue
+        if not snapshot:
+            return
+        log(f"node uid {uid} is in maintenance mode (snapshot {snapshot_name(snapshot)}, left on when its pod "
+            "stopped): turning it off")
+        outcome, detail = node_action(cfg, client, uid, "maintenance_off", {}, deadline)
+        if outcome == "completed":
+            log(f"maintenance mode off for node uid {uid}: its shards and endpoints are restored")
+            continue  # activations stack: check again
+        log(f"maintenance_off {outcome}{f' ({detail})' if detail else ''}; retrying")
+        pause(cfg, deadline, f"maintenance mode off for node uid {uid}")
+
+
+def write_marker(directory, name, text):
+    """Best effort: the file the other container's preStop hook waits for (written whole, then renamed)."""
+    try:
+        os.makedirs(directory, exist_ok=True)
+        temporary = os.path.join(directory, f".{name}.tmp")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+        os.replace(temporary, os.path.join(directory, name))
+    except OSError as error:
+        log(f"cannot write {os.path.join(directory, name)}: {error.strerror}")
+
+
+def remove_marker(directory, name):
+    try:
+        os.remove(os.path.join(directory, name))
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------------------------------------- monitor
+
+def unreachable(answer):
+    """No answer, or the API server itself failing: what a restarting Redis Enterprise container looks like."""
+    return answer.status is None or answer.status >= 500
+
+
+def monitor(cfg, client, credentials):
+    """Re-check membership every MONITOR_SECONDS; bootstrap again after a restart that lost the membership."""
+    last, last_logged, restarted = None, 0.0, False
+    while True:
+        answer = client.get_bootstrap()
+        state, _, _ = bootstrap_status(answer)
+        if unreachable(answer):
+            if not restarted:
+                log(f"local REST API unreachable ({answer.describe()}): the Redis Enterprise container is restarting?")
+            restarted = True
+        elif answer.status == 200 and state:
+            if restarted and state != "completed":
+                log(f"the Redis Enterprise container came back with bootstrap state {state}: its node is no cluster "
+                    "member now; creating or joining again")
+                deadline = time.monotonic() + cfg.timeout_seconds
+                form_or_join(cfg, client, credentials, deadline)
+                leave_maintenance(cfg, client, deadline)
+                last = None
+            elif restarted:
+                log("local REST API answers again: the node kept its membership")
+            elif state != "completed":
+                note("left", f"bootstrap state {state} while the Redis Enterprise container kept running: the node "
+                     "left the cluster (rladmin node remove?); not joining again")
+            restarted = False
         active, reason = membership(cfg, client)
         now = time.monotonic()
         if active != last or now - last_logged >= HEARTBEAT_SECONDS:
@@ -682,12 +893,13 @@ def command_run(once):
     client = ReClient(cfg.re_api_url, credentials)
     try:
         form_or_join(cfg, client, credentials, deadline)
+        leave_maintenance(cfg, client, deadline)
+        if once:
+            return 0
+        monitor(cfg, client, credentials)
     except TimedOut as waiting:
         log(f"FAILED: timed out after {cfg.timeout_seconds:g}s (TIMEOUT_SECONDS) waiting for {waiting}")
         return 1
-    if once:
-        return 0
-    monitor(cfg, client)
     return 0
 
 
@@ -701,6 +913,29 @@ def command_ready():
     return 0 if active else 1
 
 
+def command_drain():
+    """preStop: drain within DRAIN_TIMEOUT_SECONDS; LIFECYCLE_DIR/drained is written whatever happens."""
+    started = time.monotonic()
+    directory = env("LIFECYCLE_DIR", "/var/run/redis-enterprise-lifecycle")
+    drained = False
+    write_marker(directory, DRAINING_FILE, "draining")
+    try:
+        cfg = Config()
+        credentials = read_credentials(cfg)
+        log(f"pod {cfg.pod_name or '-'} is stopping: draining its node within {cfg.drain_timeout_seconds:g}s "
+            "(DRAIN_TIMEOUT_SECONDS)")
+        client = ReClient(cfg.re_api_url, credentials)
+        try:
+            drained = drain(cfg, client, started + cfg.drain_timeout_seconds)
+        except TimedOut as waiting:
+            log(f"FAILED: {cfg.drain_timeout_seconds:g}s (DRAIN_TIMEOUT_SECONDS) passed waiting for {waiting}: "
+                "the node stops anyway")
+    finally:
+        write_marker(directory, DRAINED_FILE, "drained" if drained else "failed")
+        remove_marker(directory, DRAINING_FILE)
+    return 0 if drained else 1
+
+
 def on_sigterm(signum, frame):
     # As PID 1 of its container Python would otherwise ignore SIGTERM and hold pod deletion for the whole
     # termination grace period.
@@ -709,14 +944,15 @@ def on_sigterm(signum, frame):
 
 
 def main(argv):
-    usage = "usage: bootstrap.py run [--once] | bootstrap.py ready"
-    if not argv or argv[0] not in ("run", "ready") or (argv[0] == "ready" and len(argv) > 1) \
+    usage = "usage: bootstrap.py run [--once] | bootstrap.py ready | bootstrap.py drain"
+    if not argv or argv[0] not in ("run", "ready", "drain") or (argv[0] in ("ready", "drain") and len(argv) > 1) \
             or (argv[0] == "run" and argv[1:] not in ([], ["--once"])):
         print(usage, file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, on_sigterm)
+    commands = {"run": lambda: command_run("--once" in argv[1:]), "ready": command_ready, "drain": command_drain}
     try:
-        return command_run("--once" in argv[1:]) if argv[0] == "run" else command_ready()
+        return commands[argv[0]]()
     except ConfigError as error:
         log(f"FAILED: configuration error: {error}")
         return 2

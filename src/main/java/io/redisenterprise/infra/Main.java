@@ -42,8 +42,14 @@ public final class Main implements Runnable {
         Pulumi.run(Main::program);
     }
 
-    /** The Pulumi program: settings and platform are checked before any resource is registered. */
+    /**
+     * The Pulumi program: a stale jar, the settings and the platform are checked before any resource is registered.
+     */
     static void program(Context ctx) {
+        // A jar built before the last pull or edit would deploy the old program silently: refuse it first.
+        BuildInputs.staleJar().ifPresent(problem -> {
+            throw new RunException(problem);
+        });
         Settings settings;
         PlatformRegistry registry = PlatformRegistry.discover();
         try {
@@ -53,6 +59,8 @@ public final class Main implements Runnable {
             // RunException: the engine prints the message, one line per problem, without a stack trace.
             throw new RunException("invalid configuration:\n" + e.getMessage());
         }
+        // Shown by pulumi preview and up, as the offline plan prints them.
+        settings.warnings().forEach(ctx.log()::warn);
         RedisEnterpriseStack.deploy(ctx, settings, registry);
     }
 }

@@ -3,6 +3,7 @@ package io.redisenterprise.infra;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
 import io.redisenterprise.infra.platform.Platform;
@@ -12,6 +13,8 @@ import io.redisenterprise.infra.platform.StorageClassSpec;
 import io.redisenterprise.infra.redis.RedisEnterpriseCluster;
 import io.redisenterprise.infra.redis.RedisEnterpriseClusterArgs;
 import io.redisenterprise.infra.settings.Settings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,20 +32,22 @@ public final class RedisEnterpriseStack {
 
         ClusterConnection cluster = platform.connect(settings, placement);
         Optional<StorageClassSpec> classSpec = platform.storageClass(settings);
-        Output<String> storageClassName = classSpec
-                .map(spec -> RedisStorageClass.register(spec, cluster.kubernetes()).metadata()
-                        .applyValue(m -> m.name().orElse(spec.name())))
-                .orElse(Output.of(settings.storage().effectiveClassName()));
+        // The StatefulSet names the class as plain text and waits for it through dependsOn only: an input derived
+        // from the class would make the engine consider replacing the StatefulSet whenever the class is replaced
+        // (delete-before-replace), which its protection refuses (docs/architecture.md, storage parameters).
+        String storageClassName = classSpec.map(StorageClassSpec::name).orElse(settings.storage().effectiveClassName());
+        List<Resource> beforeStatefulSet = new ArrayList<>(cluster.nodePools());
+        classSpec.ifPresent(spec -> beforeStatefulSet.add(RedisStorageClass.register(ctx, spec, cluster.kubernetes())));
 
         var redis = new RedisEnterpriseCluster(settings.redis().name(), new RedisEnterpriseClusterArgs(
-                settings.redis(), settings.credentials(), settings.services(), placement, storageClassName,
-                cluster.kubernetes(), cluster.nodePools(), platform.internalLoadBalancerAnnotations()),
+                settings.redis(), settings.credentials(), settings.services(), placement, Output.of(storageClassName),
+                cluster.kubernetes(), beforeStatefulSet, platform.internalLoadBalancerAnnotations()),
                 ComponentResourceOptions.builder().providers(cluster.kubernetes()).build());
 
         ctx.export("cloud", Output.of(settings.cloud().key()));
         ctx.export("cluster", cluster.clusterName());
         ctx.export("nodePools", cluster.nodePoolNames());
-        ctx.export("storageClass", storageClassName);
+        ctx.export("storageClass", Output.of(storageClassName));
         ctx.export("namespace", redis.namespaceName());
         ctx.export("statefulSet", redis.statefulSetName());
         ctx.export("headlessServiceDns", redis.headlessServiceDns());

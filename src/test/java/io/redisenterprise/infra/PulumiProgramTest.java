@@ -70,6 +70,14 @@ class PulumiProgramTest {
     }
 
     @Test
+    void theKeysAStackSetsComeFromTheLanguageHostInEitherSpelling() {
+        assertThat(PulumiConfigSource.parseKeys("{\"redis-enterprise:cloud\":\"aws\",\"redis-enterprise:config:redis.nodes\":\"5\",\"aws:region\":\"us-east-1\"}"))
+                .containsExactly("aws:region", "redis-enterprise:cloud", "redis-enterprise:redis.nodes");
+        assertThat(PulumiConfigSource.parseKeys(null)).isEmpty();
+        assertThat(PulumiConfigSource.parseKeys("not json")).isEmpty();
+    }
+
+    @Test
     void secretKeysComeFromTheLanguageHost() {
         assertThat(PulumiConfigSource.parseSecretKeys("[\"redis-enterprise:adminPassword\",\"aws:secretKey\"]"))
                 .containsExactlyInAnyOrder("redis-enterprise:adminPassword", "aws:secretKey");

@@ -59,8 +59,18 @@ public final class TestStacks {
 
         public ConfigSource source() {
             Map<String, Object> copy = Map.copyOf(values);
-            return key -> Optional.ofNullable(copy.get(key))
-                    .map(v -> new ConfigValue(v, secret.getOrDefault(key, false)));
+            Map<String, Boolean> secrets = Map.copyOf(secret);
+            return new ConfigSource() {
+                @Override
+                public Optional<ConfigValue> get(String key) {
+                    return Optional.ofNullable(copy.get(key)).map(v -> new ConfigValue(v, secrets.getOrDefault(key, false)));
+                }
+
+                @Override
+                public java.util.Set<String> keys() {
+                    return copy.keySet();
+                }
+            };
         }
 
         public Settings settings() {
@@ -84,7 +94,9 @@ public final class TestStacks {
                 .set("cluster", Map.of("name", "prod-eks"))
                 .set("nodePool", Map.of(
                         "zones", List.of("us-east-1a", "us-east-1b", "us-east-1c"),
-                        "subnetIds", List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003")));
+                        "subnetIds", List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003")))
+                // Required on aws; like the shipped stack, the cluster already runs the EBS CSI driver.
+                .set("storage", Map.of("installCsiDriver", false));
     }
 
     public static Config gcp() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +15,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Serialises a {@link Plan}: {@code manifests.yaml} (every Kubernetes object, in an order that applies
- * cleanly) and {@code plan.json} (every resource with its Pulumi type token, and the outputs).
+ * cleanly) and {@code plan.json} (the provider plugins that would run, every resource with its Pulumi type token,
+ * and the outputs).
  */
 public final class PlanDocuments {
     public static final String MANIFESTS = "manifests.yaml";
@@ -78,6 +82,7 @@ public final class PlanDocuments {
         doc.put("stack", plan.stack());
         doc.put("project", plan.project());
         doc.put("cloud", plan.settings().cloud().key());
+        doc.put("plugins", plugins(plan));
         List<Map<String, Object>> resources = new ArrayList<>();
         for (PlannedResource r : plan.resources()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -94,6 +99,61 @@ public final class PlanDocuments {
         doc.put("resources", resources);
         doc.put("outputs", plan.outputs());
         return doc;
+    }
+
+    /**
+     * The provider plugins {@code pulumi up} would run, one entry per provider the plan uses: each explicit
+     * provider ({@code pulumi:providers:<package>} resource) with its {@code version} option, and, for each package
+     * with resources on no explicit provider, the default provider with the SDK's default plugin version, read
+     * from the SDK jar's {@code com/pulumi/<package>/version.txt} (the file the generated classes read too).
+     * Entries: {@code {"package", "provider" ("type::name" or "default"), "version", "source"}}, sorted.
+     */
+    public static List<Map<String, Object>> plugins(Plan plan) {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        for (PlannedResource r : plan.resources()) {
+            if (r.type().startsWith(PROVIDER_TYPE_PREFIX)) {
+                String pkg = r.type().substring(PROVIDER_TYPE_PREFIX.length());
+                Object version = r.options().get("version");
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("package", pkg);
+                e.put("provider", r.type() + "::" + r.name());
+                e.put("version", version);
+                e.put("source", version == null ? "none: the engine's choice" : "version option");
+                out.put(pkg + " " + r.name(), e);
+            } else if (r.provider().isEmpty()) {
+                String pkg = r.type().substring(0, r.type().indexOf(':'));
+                sdkDefaultVersion(pkg).ifPresent(version -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("package", pkg);
+                    e.put("provider", "default");
+                    e.put("version", version);
+                    e.put("source", versionResource(pkg));
+                    out.put(pkg + " ", e);
+                });
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static final String PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+
+    /**
+     * The plugin version a Pulumi Java SDK package defaults to: its {@code com/pulumi/<package>/version.txt}
+     * resource; empty for anything that is not an SDK package on the class path (components, built-ins).
+     */
+    public static Optional<String> sdkDefaultVersion(String pkg) {
+        try (var in = PlanDocuments.class.getClassLoader().getResourceAsStream(versionResource(pkg))) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String versionResource(String pkg) {
+        return "com/pulumi/" + pkg + "/version.txt";
     }
 
     public static String planJsonText(Plan plan) {

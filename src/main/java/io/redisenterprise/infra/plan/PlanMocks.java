@@ -4,6 +4,7 @@ import com.pulumi.Log;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
+import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link PlanPlaceholders}, and notes which inputs the program marked secret.
  */
 public final class PlanMocks implements Mocks {
+    static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
     private final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Set<String>> secretInputs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> options = new ConcurrentHashMap<>();
@@ -34,6 +36,11 @@ public final class PlanMocks implements Mocks {
         registered.add(args);
         Map<String, Object> state = new HashMap<>(args.inputs);
         PlanPlaceholders.computedOutputs(args.type, args.name).forEach(state::putIfAbsent);
+        if (args.type.equals(STACK_REFERENCE)) {
+            // The plan has no previous deployment: a stack reference reads no outputs.
+            state.putIfAbsent("outputs", Map.of());
+            state.putIfAbsent("secretOutputNames", List.of());
+        }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-" + PlanPlaceholders.MARK), state));
     }
 
@@ -45,7 +52,7 @@ public final class PlanMocks implements Mocks {
     /**
      * A transformation that sees each resource's inputs and options before they are serialised (the mock engine
      * later receives inputs unwrapped and no options): it notes secret top-level inputs, the parent, explicit
-     * dependencies and the protection options, so plan.json can show them.
+     * dependencies, the protection options and an explicit provider's plugin version, so plan.json can show them.
      */
     public ResourceTransformation secretTracker() {
         return args -> {
@@ -71,8 +78,17 @@ public final class PlanMocks implements Mocks {
                     }
                 });
             }
+            // The plugin an explicit provider runs: its version option (the SDK merges its own default under
+            // it). Other resources' version option is ignored by the engine when they name an explicit provider,
+            // and equals the SDK default otherwise (see PlanDocuments#plugins), so it is not repeated on each.
+            if (args.resource() instanceof ProviderResource) {
+                o.getVersion().ifPresent(v -> opts.put("version", v));
+            }
             o.getProtect().ifPresent(v -> opts.put("protect", v));
             o.getRetainOnDelete().ifPresent(v -> opts.put("retainOnDelete", v));
+            if (o.getReplaceOnChanges() != null && !o.getReplaceOnChanges().isEmpty()) {
+                opts.put("replaceOnChanges", List.copyOf(o.getReplaceOnChanges()));
+            }
             if (o instanceof CustomResourceOptions c) {
                 c.getDeleteBeforeReplaceOptional().ifPresent(v -> opts.put("deleteBeforeReplace", v));
             }

@@ -32,6 +32,11 @@ final class PlanPlaceholders {
                     "version", "1.31",
                     "status", "ACTIVE",
                     "id", name);
+            case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of(
+                    "addonName", String.valueOf(args.getOrDefault("addonName", MARK)),
+                    "kubernetesVersion", String.valueOf(args.getOrDefault("kubernetesVersion", MARK)),
+                    "version", "v0.0.0-" + MARK,
+                    "id", MARK);
             case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider" -> Map.of(
                     "arn", "arn:aws:iam::000000000000:oidc-provider/"
                             + String.valueOf(args.getOrDefault("url", MARK)).replaceFirst("^https://", ""),

@@ -27,7 +27,9 @@ public final class PlanSummary {
         out.append("Resources by layer:\n");
         Map<String, List<PlannedResource>> byLayer = new LinkedHashMap<>();
         for (PlannedResource r : plan.resources()) {
-            byLayer.computeIfAbsent(r.layer(), k -> new java.util.ArrayList<>()).add(r);
+            // Pulumi's own resources (the stack reading its previous outputs) belong to no cloud.
+            String layer = r.type().startsWith("pulumi:pulumi:") ? "stack" : r.layer();
+            byLayer.computeIfAbsent(layer, k -> new java.util.ArrayList<>()).add(r);
         }
         byLayer.forEach((layer, list) -> {
             out.append(String.format("  %-16s %3d  ", layer, list.size()));
@@ -38,13 +40,22 @@ public final class PlanSummary {
             out.append('\n');
         });
 
+        out.append("\nProvider plugins:\n");
+        for (Map<String, Object> p : PlanDocuments.plugins(plan)) {
+            String provider = String.valueOf(p.get("provider"));
+            out.append(String.format("  %-16s %s (%s)%n", p.get("package"), p.get("version"), provider.equals("default")
+                    ? "default provider, the SDK's default plugin"
+                    : "explicit provider " + provider.substring(provider.lastIndexOf("::") + 2) + ", its version option"));
+        }
+
         out.append("\nPlacement:\n");
         if (s.cloud() == Cloud.KUBERNETES) {
             out.append("  node pool        none created (existing cluster)\n");
         } else {
             out.append("  node pool        ").append(placement.poolName()).append(", ")
                     .append(s.nodePool().machineType()).append(", ").append(placement.poolNodes()).append(" VMs (")
-                    .append(placement.nodesPerZone()).append(" per zone)\n");
+                    .append(placement.zoneNodeCounts().stream().map(String::valueOf).collect(Collectors.joining(" + ")))
+                    .append(" over the zones)\n");
         }
         out.append("  zones            ").append(placement.zones().isEmpty() ? "(single zone: no zone spread)"
                 : String.join(", ", placement.zones())).append('\n');
@@ -60,6 +71,15 @@ public final class PlanSummary {
             out.append("  disk type        ").append(s.storage().diskType()).append('\n');
         }
         out.append("  volume per node  ").append(redis.volumeSize()).append('\n');
+        plan.ofType("kubernetes:storage.k8s.io/v1:StorageClass").stream().findFirst().ifPresent(sc -> {
+            Object parameters = sc.inputs().getOrDefault("parameters", Map.of());
+            out.append("  parameters       ").append(sc.inputs().get("provisioner")).append(' ')
+                    .append(((Map<?, ?>) parameters).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(", "))).append('\n');
+            out.append("  on change        a new disk type, IOPS, throughput or key replaces the class: only volumes\n")
+                    .append("                   created afterwards get it, existing ones keep theirs (README, \"Changing the\n")
+                    .append("                   storage of existing volumes\"); up warns when it happens\n");
+        });
 
         out.append("\nSizing:\n");
         out.append("  Redis nodes      ").append(redis.nodes()).append('\n');

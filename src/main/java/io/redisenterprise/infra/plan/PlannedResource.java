@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * One resource the program registered, with the inputs the provider would receive (numbers normalised, secrets
  * not yet masked), the names of the inputs the program marked secret, and the resource options that matter to
- * reviewers (dependsOn, protect, retainOnDelete, deleteBeforeReplace, customTimeouts).
+ * reviewers (dependsOn, protect, retainOnDelete, deleteBeforeReplace, replaceOnChanges, customTimeouts).
  */
 public record PlannedResource(String type, String name, Optional<String> parent, Optional<String> provider,
                               Map<String, Object> inputs, Set<String> secretInputs, Map<String, Object> options) {

@@ -159,6 +159,11 @@ public final class StackFile implements ConfigSource {
     }
 
     @Override
+    public java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
+    @Override
     public Optional<ConfigValue> get(String fullKey) {
         return Optional.ofNullable(values.get(fullKey));
     }

@@ -52,6 +52,17 @@ public final class BootstrapScript {
         }
     }
 
+    /**
+     * The ConfigMap that ships the script is named after its content: {@code <cluster>-bootstrap-<first 10 hex digits
+     * of the SHA-256>} (at most 40 + 21 characters, a DNS subdomain) and immutable. A new script is a new ConfigMap:
+     * Pulumi creates it, the StatefulSet's pods roll onto it one at a time, and the old one is deleted last, once the
+     * roll has succeeded (a changed name is a replacement, create-before-delete by default). The Pulumi resource name
+     * stays {@code <cluster>-bootstrap}, so no alias is needed.
+     */
+    public static String configMapName(String cluster) {
+        return cluster + "-bootstrap-" + SHA256.substring(0, 10);
+    }
+
     public static String path() {
         return MOUNT_PATH + "/" + FILE_NAME;
     }

@@ -42,11 +42,9 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.settings.RedisSettings;
 import io.redisenterprise.infra.settings.ServiceSettings;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,19 +61,23 @@ public class RedisEnterpriseCluster extends ComponentResource {
     /** The volume claim template name the Redis Enterprise operator uses too. */
     public static final String STORAGE_VOLUME = "redis-enterprise-storage";
     public static final String PERSIST_PATH = "/var/opt/redislabs/persist";
+    /** Block storage attached to one node at a time, what Redis Enterprise requires (no shared/NFS storage). */
+    static final String ACCESS_MODE = "ReadWriteOnce";
     public static final String CONTAINER = RedisPodTemplate.NODE_CONTAINER;
     /** Redis Enterprise runs as this non-root user in its image. */
     public static final int RUN_AS_USER = 1001;
     /**
-     * Long enough for Redis Enterprise to migrate shards and persist before the pod goes; a node killed early
-     * loses in-memory data that has not reached its replica or disk yet.
+     * Deletion to SIGKILL of a Redis Enterprise pod: its primaries move away (maintenance mode) and Redis Enterprise
+     * stops cleanly within it. Figures and sources: {@link NodeLifecycle}.
      */
-    public static final int TERMINATION_GRACE_SECONDS = 1800;
-    /** Formation budget: a fixed start plus each node pulling its image, starting and joining in turn. */
-    static final int FORMATION_BASE_MINUTES = 10;
-    static final int FORMATION_MINUTES_PER_NODE = 5;
-    /** Lets a server-side-apply patch take over the size field the StatefulSet controller set on the claim. */
+    public static final int TERMINATION_GRACE_SECONDS = NodeLifecycle.TERMINATION_GRACE_SECONDS;
+    /** Lets a server-side-apply patch take over the fields the StatefulSet controller set on an existing claim. */
     static final String PATCH_FORCE_ANNOTATION = "pulumi.com/patchForce";
+    /**
+     * A claim the patch creates waits for its pod to be bound (WaitForFirstConsumer): the provider must not wait for
+     * Bound first (pulumi-kubernetes 4.0.0 waits 5 minutes for a claim to bind, then fails).
+     */
+    static final String SKIP_AWAIT_ANNOTATION = "pulumi.com/skipAwait";
 
     private final Output<String> namespaceName;
     private final Output<String> statefulSetName;
@@ -117,8 +119,11 @@ public class RedisEnterpriseCluster extends ComponentResource {
                 .stringData(Output.ofSecret(Map.of("license", license.reveal())))
                 .build(), options(args, inNamespace).build())));
 
+        // Content-named and immutable: a new script is a new ConfigMap the pods roll onto (BootstrapScript).
+        String bootstrapConfigMap = BootstrapScript.configMapName(cluster);
         podInputs.add(new ConfigMap(cluster + "-bootstrap", ConfigMapArgs.builder()
-                .metadata(meta(cluster + "-bootstrap", ns, labels))
+                .metadata(meta(bootstrapConfigMap, ns, labels))
+                .immutable(true)
                 .data(Map.of(BootstrapScript.FILE_NAME, BootstrapScript.text()))
                 .build(), options(args, inNamespace).build()));
 
@@ -136,18 +141,19 @@ public class RedisEnterpriseCluster extends ComponentResource {
                 .build(), options(args, inNamespace).build());
         podInputs.add(headless);
 
-        var names = new RedisPodTemplate.Names(cluster, cluster, cluster + "-bootstrap", cluster + "-admin",
+        var names = new RedisPodTemplate.Names(cluster, cluster, bootstrapConfigMap, cluster + "-admin",
                 cluster + "-license", hasLicense);
         List<Resource> statefulSetDeps = new ArrayList<>(args.nodePools());
         statefulSetDeps.addAll(podInputs);
-        Duration formation = Duration.ofMinutes(FORMATION_BASE_MINUTES + (long) FORMATION_MINUTES_PER_NODE * redis.nodes());
+        // The claims come first: a size Kubernetes refuses stops `up` before a single pod rolls.
+        statefulSetDeps.addAll(volumeClaims(args, cluster, ns, namespace));
         var statefulSet = new StatefulSet(cluster, StatefulSetArgs.builder()
                 .metadata(statefulSetMeta(redis, cluster, ns, labels))
                 .spec(statefulSetSpec(args, names))
                 .build(), options(args, statefulSetDeps)
                 .protect(protect)
-                .customTimeouts(new CustomTimeouts(formation, formation, Duration.ofMinutes(FORMATION_BASE_MINUTES)))
-                // Claim templates are immutable; sizes change through the claim patches below instead.
+                .customTimeouts(NodeLifecycle.statefulSetTimeouts(redis.nodes()))
+                // Claim templates are immutable; sizes change through the claim patches instead.
                 .ignoreChanges(List.of("spec.volumeClaimTemplates"))
                 .build());
 
@@ -159,11 +165,10 @@ public class RedisEnterpriseCluster extends ComponentResource {
                         .build())
                 .build(), options(args, inNamespace).build());
 
-        volumeSizes(args, cluster, ns, statefulSet);
         scaleDownGuard(args, cluster, ns, namespace);
 
         var services = new RedisServices(args, cluster, ns, labels);
-        services.register(this, inNamespace);
+        services.register(this, inNamespace, statefulSet);
 
         this.namespaceName = Output.of(ns);
         this.statefulSetName = statefulSet.metadata().applyValue(m -> m.name().orElse(cluster));
@@ -225,22 +230,42 @@ public class RedisEnterpriseCluster extends ComponentResource {
     }
 
     /**
-     * Volume size changes reach the existing claims through server-side-apply patches (the StorageClass allows
-     * expansion); Kubernetes itself refuses a smaller size. Deleting a patch never deletes a claim.
+     * Every node's claim, as server-side-apply patches registered BEFORE the StatefulSet, which depends on them.
+     *
+     * <p>Each patch is the whole claim the StatefulSet controller would create from its template
+     * ({@code <template>-<statefulset>-<ordinal>}: access mode, class, size, and the template's labels plus the
+     * selector's, as the controller sets them), so it is sound whether or not the claim exists yet:
+     * <ul>
+     *   <li>on a new stack, or for new ordinals when redis.nodes grows, it creates the claim (Pending until its pod
+     *       binds it, WaitForFirstConsumer) and the controller uses the claim it finds under that name;</li>
+     *   <li>on an existing claim it changes only what differs: the size. Growth is applied in place (the StorageClass
+     *       allows expansion). A smaller size, or one the class cannot expand, Kubernetes refuses ("field can not be
+     *       less than previous value"), and since the StatefulSet waits for the claims, {@code up} fails before any
+     *       pod rolls. So does a changed class, which an existing claim cannot take.</li>
+     * </ul>
+     * A patch (not a PersistentVolumeClaim resource) because Pulumi must never own the claims' lifecycle: deleting a
+     * patch never deletes a claim ({@code retainOnDelete}, and a Patch's delete only relinquishes its fields).
+     * Preview does not send patches to the server (pulumi-kubernetes skips them), so the refusal shows at
+     * {@code up}. {@code pulumi.com/patchForce} takes the fields over from the controller on claims it created.
      */
-    private void volumeSizes(RedisEnterpriseClusterArgs args, String cluster, String ns, StatefulSet statefulSet) {
+    private List<Resource> volumeClaims(RedisEnterpriseClusterArgs args, String cluster, String ns, Namespace namespace) {
+        List<Resource> claims = new ArrayList<>();
         for (int i = 0; i < args.redis().nodes(); i++) {
             String claim = STORAGE_VOLUME + "-" + cluster + "-" + i;
-            new PersistentVolumeClaimPatch(claim + "-size", PersistentVolumeClaimPatchArgs.builder()
+            claims.add(new PersistentVolumeClaimPatch(claim + "-size", PersistentVolumeClaimPatchArgs.builder()
                     .metadata(ObjectMetaPatchArgs.builder().name(claim).namespace(ns)
-                            .annotations(Map.of(PATCH_FORCE_ANNOTATION, "true")).build())
+                            .labels(RedisLabels.pod(cluster))
+                            .annotations(Map.of(PATCH_FORCE_ANNOTATION, "true", SKIP_AWAIT_ANNOTATION, "true")).build())
                     .spec(PersistentVolumeClaimSpecPatchArgs.builder()
+                            .accessModes(ACCESS_MODE)
+                            .storageClassName(args.storageClassName())
                             .resources(ResourceRequirementsPatchArgs.builder()
                                     .requests(Map.of("storage", args.redis().volumeSize().text()))
                                     .build())
                             .build())
-                    .build(), options(args, List.of(statefulSet)).retainOnDelete(true).build());
+                    .build(), options(args, List.of(namespace)).retainOnDelete(true).build()));
         }
+        return claims;
     }
 
     private void scaleDownGuard(RedisEnterpriseClusterArgs args, String cluster, String ns, Namespace namespace) {
@@ -266,7 +291,7 @@ public class RedisEnterpriseCluster extends ComponentResource {
         var claim = PersistentVolumeClaimArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(STORAGE_VOLUME).labels(RedisLabels.common(cluster)).build())
                 .spec(PersistentVolumeClaimSpecArgs.builder()
-                        .accessModes("ReadWriteOnce")
+                        .accessModes(ACCESS_MODE)
                         .storageClassName(args.storageClassName())
                         .resources(ResourceRequirementsArgs.builder()
                                 .requests(Map.of("storage", redis.volumeSize().text()))

@@ -8,10 +8,17 @@ import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.DownwardAPIProjectionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.DownwardAPIVolumeFileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.NodeAffinityArgs;
+import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorRequirementArgs;
+import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorTermArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodAffinityTermArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodAntiAffinityArgs;
@@ -35,6 +42,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.settings.AntiAffinity;
+import io.redisenterprise.infra.settings.Quantity;
 import io.redisenterprise.infra.settings.RedisSettings;
 import io.redisenterprise.infra.settings.sizing.PodSizing;
 import java.util.ArrayList;
@@ -43,8 +51,8 @@ import java.util.Map;
 
 /**
  * The Redis Enterprise pod: the Redis Enterprise node container, the bootstrap sidecar that creates or joins
- * the cluster (and gates readiness on membership), placement from the shared {@link Placement} record, and the
- * least privileges each container needs.
+ * the cluster (gates readiness on membership, drains the node before it stops: {@link NodeLifecycle}), placement
+ * from the shared {@link Placement} record, and the least privileges each container needs.
  */
 final class RedisPodTemplate {
     static final String NODE_CONTAINER = "redis-enterprise-node";
@@ -56,6 +64,15 @@ final class RedisPodTemplate {
     static final String BOOTSTRAP_CPU = PodSizing.DEFAULT_SIDECAR_CPU.text();
     static final String BOOTSTRAP_MEMORY = PodSizing.DEFAULT_SIDECAR_MEMORY.text();
     static final String SCRIPT_DIGEST_ANNOTATION = "redis.io/bootstrap-script-sha256";
+    /**
+     * Redis Enterprise's logs live on the persistent volume, in its {@code logs} directory, as the operator mounts
+     * them: "Each Redis Enterprise container stores its logs under /var/opt/redislabs/log. When using persistent
+     * storage, this path is automatically mounted to the redis-enterprise-storage volume", read with
+     * {@code subPath: logs} (https://redis.io/docs/latest/operate/kubernetes/logs/). They survive restarts and stay
+     * off the node's boot disk.
+     */
+    static final String LOG_PATH = "/var/opt/redislabs/log";
+    static final String LOG_SUBPATH = "logs";
 
     private RedisPodTemplate() {
     }
@@ -72,7 +89,7 @@ final class RedisPodTemplate {
                 .serviceAccountName(names.serviceAccount())
                 // Only the bootstrap sidecar talks to the Kubernetes API; it gets a projected token below.
                 .automountServiceAccountToken(false)
-                .terminationGracePeriodSeconds(RedisEnterpriseCluster.TERMINATION_GRACE_SECONDS)
+                .terminationGracePeriodSeconds(NodeLifecycle.TERMINATION_GRACE_SECONDS)
                 .securityContext(PodSecurityContextArgs.builder()
                         .runAsNonRoot(true)
                         .runAsUser(RedisEnterpriseCluster.RUN_AS_USER)
@@ -80,12 +97,13 @@ final class RedisPodTemplate {
                         .fsGroup(RedisEnterpriseCluster.RUN_AS_USER)
                         .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
                         .build())
-                .affinity(AffinityArgs.builder().podAntiAffinity(antiAffinity(redis.antiAffinity(), selector)).build())
+                .affinity(affinity(redis.antiAffinity(), placement, selector))
                 .containers(nodeContainer(redis), bootstrapContainer(redis, placement, names))
                 .volumes(volumes(names));
         if (placement.spreadsAcrossZones()) {
             podSpec.topologySpreadConstraints(TopologySpreadConstraintArgs.builder()
                     .maxSkew(1)
+                    .minDomains(placement.zoneSpreadMinDomains())
                     .topologyKey(Placement.ZONE_TOPOLOGY)
                     .whenUnsatisfiable("DoNotSchedule")
                     .labelSelector(selector)
@@ -111,20 +129,62 @@ final class RedisPodTemplate {
                 .name(NODE_CONTAINER)
                 .image(redis.image())
                 .ports(RedisPorts.NODE.stream().map(p -> port(p.name(), p.port())).toList())
-                .resources(exact(redis.cpu().text(), redis.memory().text()))
-                .volumeMounts(VolumeMountArgs.builder()
-                        .name(RedisEnterpriseCluster.STORAGE_VOLUME)
-                        .mountPath(RedisEnterpriseCluster.PERSIST_PATH)
-                        .build())
+                .resources(nodeResources(redis))
+                .volumeMounts(
+                        VolumeMountArgs.builder()
+                                .name(RedisEnterpriseCluster.STORAGE_VOLUME)
+                                .mountPath(RedisEnterpriseCluster.PERSIST_PATH)
+                                .build(),
+                        VolumeMountArgs.builder()
+                                .name(RedisEnterpriseCluster.STORAGE_VOLUME)
+                                .mountPath(LOG_PATH)
+                                .subPath(LOG_SUBPATH)
+                                .build(),
+                        mount(NodeLifecycle.VOLUME, NodeLifecycle.DIR))
+                // Redis Enterprise is told to stop only once the sidecar's drain has moved its primaries away.
+                .lifecycle(LifecycleArgs.builder().preStop(LifecycleHandlerArgs.builder()
+                        .exec(ExecActionArgs.builder().command(NodeLifecycle.nodePreStop()).build()).build()).build())
                 .securityContext(restricted())
                 .build();
+    }
+
+    /**
+     * CPU and memory with requests equal to limits (Guaranteed QoS), and the node's local scratch space.
+     *
+     * <p>{@code ephemeral-storage}: Redis Enterprise keeps replication files (RDB) and, without a persistent log
+     * volume, its logs in ephemeral storage, "RAM x 2" at least and "RAM x 4" recommended for production, on "a
+     * locally attached volume on each node" (https://redis.io/docs/latest/operate/rs/installing-upgrading/install/
+     * plan-deployment/hardware-requirements/, .../persistent-ephemeral-storage/). The node pool's boot disk rule
+     * (nodePool.diskSizeGb at least 2 x redis.memory) provides that space on every VM, so the limit is 2 x memory: past
+     * it, the kubelet evicts this pod rather than letting the node run out of disk. The request is memory / 2: the
+     * scheduler compares requests with the node's allocatable ephemeral storage, which is the boot disk less the OS,
+     * images and the cloud's reservations (GKE's published example: 47 GB allocatable of a 100 GB boot disk,
+     * https://cloud.google.com/kubernetes-engine/docs/concepts/plan-node-sizes), about 0.94 x memory at the smallest
+     * boot disk the rule allows; a request of 2 x memory would leave such a pod unschedulable. Requests and limits of
+     * ephemeral storage play no part in the QoS class, which only CPU and memory decide
+     * (https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/), so the pod stays Guaranteed.
+     */
+    static ResourceRequirementsArgs nodeResources(RedisSettings redis) {
+        long memoryMiB = redis.memory().mebibytes();
+        String cpu = redis.cpu().text();
+        String memory = redis.memory().text();
+        return ResourceRequirementsArgs.builder()
+                .requests(Map.of("cpu", cpu, "memory", memory, "ephemeral-storage", ephemeralRequest(redis).text()))
+                .limits(Map.of("cpu", cpu, "memory", memory,
+                        "ephemeral-storage", Quantity.ofMebibytes(2 * memoryMiB).text()))
+                .build();
+    }
+
+    static Quantity ephemeralRequest(RedisSettings redis) {
+        return Quantity.ofMebibytes(redis.memory().mebibytes() / 2);
     }
 
     private static ContainerArgs bootstrapContainer(RedisSettings redis, Placement placement, Names names) {
         List<VolumeMountArgs> mounts = new ArrayList<>(List.of(
                 mount("bootstrap-script", BootstrapScript.MOUNT_PATH),
                 mount("admin-credentials", CREDENTIALS_DIR),
-                mount("api-token", TOKEN_DIR)));
+                mount("api-token", TOKEN_DIR),
+                VolumeMountArgs.builder().name(NodeLifecycle.VOLUME).mountPath(NodeLifecycle.DIR).build()));
         if (names.hasLicense()) {
             mounts.add(mount("license", LICENSE_DIR));
         }
@@ -141,6 +201,9 @@ final class RedisPodTemplate {
                 value("CREDENTIALS_DIR", CREDENTIALS_DIR),
                 value("LICENSE_FILE", LICENSE_DIR + "/license"),
                 value("SERVICE_ACCOUNT_DIR", TOKEN_DIR),
+                value("LIFECYCLE_DIR", NodeLifecycle.DIR),
+                value("DRAIN_TIMEOUT_SECONDS", String.valueOf(NodeLifecycle.DRAIN_SECONDS)),
+                value("MONITOR_SECONDS", String.valueOf(NodeLifecycle.MONITOR_SECONDS)),
                 value("PYTHONDONTWRITEBYTECODE", "1")));
         return ContainerArgs.builder()
                 .name(BOOTSTRAP_CONTAINER)
@@ -158,6 +221,9 @@ final class RedisPodTemplate {
                         .timeoutSeconds(5)
                         .failureThreshold(3)
                         .build())
+                // Before the pod stops: maintenance mode moves the node's primary shards and endpoints away.
+                .lifecycle(LifecycleArgs.builder().preStop(LifecycleHandlerArgs.builder()
+                        .exec(ExecActionArgs.builder().command(NodeLifecycle.sidecarPreStop()).build()).build()).build())
                 .securityContext(SecurityContextArgs.builder()
                         .runAsNonRoot(true)
                         .runAsUser(RedisEnterpriseCluster.RUN_AS_USER)
@@ -172,6 +238,9 @@ final class RedisPodTemplate {
         List<VolumeArgs> volumes = new ArrayList<>(List.of(
                 VolumeArgs.builder().name("bootstrap-script").configMap(ConfigMapVolumeSourceArgs.builder()
                         .name(names.bootstrapConfigMap()).defaultMode(0555).build()).build(),
+                // One small file: the sidecar's "drained" signal to the Redis Enterprise container.
+                VolumeArgs.builder().name(NodeLifecycle.VOLUME).emptyDir(EmptyDirVolumeSourceArgs.builder()
+                        .sizeLimit("1Mi").build()).build(),
                 VolumeArgs.builder().name("admin-credentials").secret(SecretVolumeSourceArgs.builder()
                         .secretName(names.credentialsSecret()).defaultMode(0440).build()).build(),
                 VolumeArgs.builder().name("api-token").projected(ProjectedVolumeSourceArgs.builder()
@@ -193,6 +262,22 @@ final class RedisPodTemplate {
                     .secretName(names.licenseSecret()).defaultMode(0440).build()).build());
         }
         return volumes;
+    }
+
+    private static AffinityArgs affinity(AntiAffinity mode, Placement placement, LabelSelectorArgs selector) {
+        var affinity = AffinityArgs.builder().podAntiAffinity(antiAffinity(mode, selector));
+        List<Placement.NodeRequirement> required = placement.requiredNodeAffinity();
+        if (!required.isEmpty()) {
+            affinity.nodeAffinity(NodeAffinityArgs.builder()
+                    .requiredDuringSchedulingIgnoredDuringExecution(NodeSelectorArgs.builder()
+                            .nodeSelectorTerms(NodeSelectorTermArgs.builder()
+                                    .matchExpressions(required.stream().map(r -> NodeSelectorRequirementArgs.builder()
+                                            .key(r.key()).operator(r.operator()).values(r.values()).build()).toList())
+                                    .build())
+                            .build())
+                    .build());
+        }
+        return affinity.build();
     }
 
     private static PodAntiAffinityArgs antiAffinity(AntiAffinity mode, LabelSelectorArgs selector) {

@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.settings.ServiceSettings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,21 @@ final class RedisServices {
         return "https://" + args.redis().serviceFqdn(metricsName()) + ":" + RedisPorts.METRICS + "/v2";
     }
 
-    void register(RedisEnterpriseCluster parent, List<Resource> dependsOn) {
+    /**
+     * Registers the UI, API and metrics Services after {@code workload}, the resource whose readiness means the
+     * selected pods are Ready (the StatefulSet, whose await covers node pools, volumes and cluster formation).
+     *
+     * <p>Why: the provider's Service await (provider/pkg/await/service.go @v4.32.0) succeeds only when the Service's
+     * Endpoints have settled with no not-ready address, and fails after 10 minutes by default. Created beside the
+     * StatefulSet, a Service would wait on pods that are still pulling the image or forming the cluster (the
+     * StatefulSet's own budget is 10 + 5 x nodes minutes) and fail the first {@code up}. After the workload, its
+     * pods are Ready and the await ends once the Endpoints settle (10 s). {@code pulumi.com/skipAwait} would also
+     * avoid the timeout, but it makes the whole await immediate (metadata/overrides.go {@code ReadyCondition}
+     * @v4.32.0), so a LoadBalancer that never gets an address would be reported as created.
+     */
+    void register(RedisEnterpriseCluster parent, List<Resource> inNamespace, Resource workload) {
+        List<Resource> dependsOn = new ArrayList<>(inNamespace);
+        dependsOn.add(workload);
         ServiceSettings s = args.services();
         exposed(parent, uiName(), "ui", RedisPorts.UI, s, dependsOn);
         exposed(parent, apiName(), "api", RedisPorts.API, s, dependsOn);

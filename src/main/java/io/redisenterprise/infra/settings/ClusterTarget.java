@@ -15,15 +15,25 @@ public sealed interface ClusterTarget {
         }
     }
 
-    /** An existing GKE cluster; location is a region or a zone. */
-    record Gke(String name, String project, String location) implements ClusterTarget {
+    /**
+     * An existing GKE cluster; location is a region or a zone.
+     *
+     * @param workloadIdentity the cluster has Workload Identity Federation for GKE, so its node pools may run the
+     *                         GKE metadata server ({@code cluster.workloadIdentity})
+     */
+    record Gke(String name, String project, String location, boolean workloadIdentity) implements ClusterTarget {
         public String displayName() {
             return name;
         }
     }
 
-    /** An existing AKS cluster in a resource group. */
-    record Aks(String name, String resourceGroup) implements ClusterTarget {
+    /**
+     * An existing AKS cluster in a resource group.
+     *
+     * @param kubeloginMode the kubelogin login mode ({@code --login}) the kubeconfig runs on clusters with
+     *                      Microsoft Entra ID: {@code azurecli} or {@code workloadidentity} ({@code cluster.kubeloginMode})
+     */
+    record Aks(String name, String resourceGroup, String kubeloginMode) implements ClusterTarget {
         public String displayName() {
             return name;
         }

@@ -3,28 +3,35 @@ package io.redisenterprise.infra.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Typed, reporting access to one object-valued config key (e.g. {@code redis-enterprise:redis}). Every
- * accessor records a {@link ConfigProblem} instead of throwing, so all problems are reported at once.
+ * Typed access to one object-valued config key (e.g. {@code redis-enterprise:redis}) after the schema has checked
+ * its structure. A field that broke a schema rule reads as absent here and {@link #valid} says so, so the Java
+ * rules neither report it twice nor compute anything from it. Literal defaults come from the schema.
  */
 final class ConfigObject {
     private final String key;
+    private final String fullKey;
     private final JsonNode node;
+    /** Paths below this object (e.g. {@code zones/1}) whose values broke a schema rule. */
+    private final Set<String> invalidFields;
     private final Problems problems;
+    private final StackSchema schema;
 
-    ConfigObject(String key, JsonNode node, Problems problems) {
+    ConfigObject(String key, String fullKey, JsonNode node, Set<String> invalidFields, Problems problems,
+                 StackSchema schema) {
         this.key = key;
-        this.node = node == null ? MissingNode.getInstance() : node;
+        this.fullKey = fullKey;
+        this.node = node == null || !node.isObject() ? MissingNode.getInstance() : node;
+        this.invalidFields = Set.copyOf(invalidFields);
         this.problems = problems;
+        this.schema = schema;
     }
 
     String key() {
@@ -35,24 +42,28 @@ final class ConfigObject {
         return key + "." + field;
     }
 
+    /** The field is set, whether or not its value passed the schema. */
     boolean has(String field) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull();
     }
 
-    /** Refuses fields this object does not define, so a typo is never silently ignored. */
-    void refuseUnknown(Set<String> known) {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                problems.add(keyOf(name), "unknown key; known keys are " + String.join(", ", new TreeSet<>(known)),
-                        Problems.show(node.get(name)));
-            }
-        }
+    /** The field is set and its whole value passed the schema: rules that read it may run. */
+    boolean valid(String field) {
+        return has(field) && usable(field);
     }
 
-    /** Refuses a field that the chosen cloud does not use. */
+    /** The field is absent or valid: a rule that reads it, or its default, may run. */
+    boolean usable(String field) {
+        return invalidFields.stream().noneMatch(f -> f.equals(field) || f.startsWith(field + "/"));
+    }
+
+    /** The field's value as typed, for a refusal's "got": text quoted, numbers and lists as written. */
+    String shown(String field) {
+        return Problems.show(node.get(field));
+    }
+
+    /** Refuses a field that the chosen cloud (or another setting) rules out. */
     void refuseUnless(boolean applies, String field, String rule) {
         if (!applies && has(field)) {
             problems.add(keyOf(field), rule, Problems.show(node.get(field)));
@@ -60,106 +71,132 @@ final class ConfigObject {
     }
 
     Optional<String> string(String field) {
-        if (!has(field)) {
-            return Optional.empty();
-        }
-        JsonNode v = node.get(field);
-        if (!v.isValueNode() || v.asText().isBlank()) {
-            problems.add(keyOf(field), "must be a non-empty string", Problems.show(v));
-            return Optional.empty();
-        }
-        return Optional.of(v.asText().trim());
+        JsonNode v = validNode(field);
+        return v != null && v.isTextual() ? Optional.of(v.asText().trim()) : Optional.empty();
+    }
+
+    String stringOrDefault(String field) {
+        return string(field).orElseGet(() -> declaredDefault(field).asText());
     }
 
     OptionalInt integer(String field) {
-        if (!has(field)) {
+        JsonNode v = validNode(field);
+        if (v == null || !v.isIntegralNumber()) {
             return OptionalInt.empty();
         }
-        JsonNode v = node.get(field);
-        if (v.isIntegralNumber() && v.canConvertToInt()) {
-            return OptionalInt.of(v.intValue());
+        if (!v.canConvertToInt()) {
+            problems.add(keyOf(field), "is far too large", v.toString());
+            return OptionalInt.empty();
         }
-        if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()) && Math.abs(v.doubleValue()) < Integer.MAX_VALUE) {
-            return OptionalInt.of((int) v.doubleValue());
-        }
-        if (v.isTextual() && v.asText().trim().matches("-?[0-9]{1,9}")) {
-            return OptionalInt.of(Integer.parseInt(v.asText().trim()));
-        }
-        problems.add(keyOf(field), "must be a whole number", Problems.show(v));
-        return OptionalInt.empty();
+        return OptionalInt.of(v.intValue());
+    }
+
+    int integerOrDefault(String field) {
+        return integer(field).orElseGet(() -> declaredDefault(field).asInt());
     }
 
     Optional<Boolean> bool(String field) {
-        if (!has(field)) {
-            return Optional.empty();
-        }
-        JsonNode v = node.get(field);
-        if (v.isBoolean()) {
-            return Optional.of(v.booleanValue());
-        }
-        if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
-            return Optional.of(Boolean.parseBoolean(v.asText()));
-        }
-        problems.add(keyOf(field), "must be true or false", Problems.show(v));
-        return Optional.empty();
+        JsonNode v = validNode(field);
+        return v != null && v.isBoolean() ? Optional.of(v.booleanValue()) : Optional.empty();
     }
 
+    boolean boolOrDefault(String field) {
+        return bool(field).orElseGet(() -> declaredDefault(field).asBoolean());
+    }
+
+    /** A positive Kubernetes quantity: its grammar is the schema's; that it is positive is checked here. */
     Optional<Quantity> quantity(String field) {
-        Optional<String> text = string(field);
-        if (text.isEmpty()) {
+        return quantity(field, false);
+    }
+
+    /** A Kubernetes quantity that may be zero but not negative (e.g. what DaemonSets request). */
+    Optional<Quantity> nonNegativeQuantity(String field) {
+        return quantity(field, true);
+    }
+
+    private Optional<Quantity> quantity(String field, boolean zeroAllowed) {
+        JsonNode v = validNode(field);
+        if (v == null || !(v.isTextual() || v.isNumber())) {
             return Optional.empty();
         }
-        Optional<Quantity> q = Quantity.parse(text.get());
+        if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
+            // Only a reader that turned the typed digits into a double gets here; the digits are gone.
+            problems.add(keyOf(field), Quantity.TOO_LARGE + " (it was read as an infinite number)", Problems.show(v));
+            return Optional.empty();
+        }
+        String text = v.isTextual() ? v.asText().trim() : v.decimalValue().stripTrailingZeros().toPlainString();
+        Optional<Quantity> q = Quantity.parse(text);
         if (q.isEmpty()) {
-            problems.add(keyOf(field), "must be a Kubernetes quantity such as 4Gi or 500m", Problems.quote(text.get()));
+            problems.add(keyOf(field), "must be a Kubernetes quantity such as 4Gi or 500m", Problems.show(v));
             return Optional.empty();
         }
-        if (!q.get().isPositive()) {
-            problems.add(keyOf(field), "must be positive", Problems.quote(text.get()));
+        if (!q.get().representable()) {
+            problems.add(keyOf(field), Quantity.TOO_LARGE, Problems.show(v));
+            return Optional.empty();
+        }
+        if (zeroAllowed ? q.get().value().signum() < 0 : !q.get().isPositive()) {
+            problems.add(keyOf(field), zeroAllowed ? "must not be negative" : "must be positive", Problems.show(v));
             return Optional.empty();
         }
         return q;
     }
 
     Optional<List<String>> stringList(String field) {
-        if (!has(field)) {
-            return Optional.empty();
-        }
-        JsonNode v = node.get(field);
-        if (!v.isArray()) {
-            problems.add(keyOf(field), "must be a list of strings", Problems.show(v));
+        JsonNode v = validNode(field);
+        if (v == null || !v.isArray()) {
             return Optional.empty();
         }
         List<String> out = new ArrayList<>();
-        for (JsonNode item : v) {
-            if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
-                problems.add(keyOf(field), "must be a list of non-empty strings", Problems.show(v));
-                return Optional.empty();
-            }
-            out.add(item.asText().trim());
-        }
+        v.forEach(item -> out.add(item.asText().trim()));
         return Optional.of(out);
     }
 
-    Optional<Map<String, String>> stringMap(String field) {
-        if (!has(field)) {
-            return Optional.empty();
-        }
+    /**
+     * The text items of a list field that passed the schema, by index: one refused item does not keep the Java rules
+     * from checking the others.
+     */
+    Map<Integer, String> usableItems(String field) {
         JsonNode v = node.get(field);
-        if (!v.isObject()) {
-            problems.add(keyOf(field), "must be a map of strings to strings", Problems.show(v));
+        Map<Integer, String> out = new LinkedHashMap<>();
+        if (v == null || !v.isArray() || invalidFields.contains(field)) {
+            return out;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (v.get(i).isTextual() && usable(field + "/" + i)) {
+                out.put(i, v.get(i).asText().trim());
+            }
+        }
+        return out;
+    }
+
+    Optional<Map<String, String>> stringMap(String field) {
+        JsonNode v = validNode(field);
+        if (v == null || !v.isObject()) {
             return Optional.empty();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        var fields = v.fields();
-        while (fields.hasNext()) {
-            var e = fields.next();
-            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                problems.add(keyOf(field) + "." + e.getKey(), "must be a string", Problems.show(e.getValue()));
-                continue;
-            }
-            out.put(e.getKey(), e.getValue().asText());
-        }
+        v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return Optional.of(out);
+    }
+
+    /** A nested object field, e.g. nodePool.daemonSetAllowance. */
+    ConfigObject object(String field) {
+        Set<String> nested = new java.util.HashSet<>();
+        String prefix = field + "/";
+        invalidFields.stream().filter(f -> f.startsWith(prefix)).forEach(f -> nested.add(f.substring(prefix.length())));
+        JsonNode v = invalidFields.contains(field) ? null : node.get(field);
+        return new ConfigObject(keyOf(field), fullKey, v, nested, problems, schema);
+    }
+
+    private JsonNode validNode(String field) {
+        if (!valid(field)) {
+            return null;
+        }
+        return node.get(field);
+    }
+
+    private JsonNode declaredDefault(String field) {
+        return schema.defaultOf(fullKey, field).orElseThrow(() -> new IllegalStateException(
+                "the stack schema declares no default for " + fullKey + "." + field));
     }
 }

@@ -33,6 +33,16 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
             Map.entry("Ei", KI.pow(6)));
     private static final BigDecimal GIB = KI.pow(3);
     private static final BigDecimal MIB = KI.pow(2);
+    /**
+     * The largest amount a Kubernetes quantity holds, in its base unit (bytes, cores): apimachinery's
+     * {@code resource.ParseQuantity} caps a larger binary-suffixed quantity at this value without an error ("The max
+     * is just a simple cap", k8s.io/apimachinery/pkg/api/resource/quantity.go, maxAllowed = 2^63-1), and the int64
+     * accessors the scheduler and kubelet read ({@code Value}, {@code AsInt64}) hold no more.
+     */
+    public static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    /** The rule a quantity beyond {@link #MAX} breaks, for refusals. */
+    public static final String TOO_LARGE =
+            "is far too large: a Kubernetes quantity holds at most 2^63-1 of its unit, about 8Ei bytes";
 
     public static Optional<Quantity> parse(String text) {
         if (text == null) {
@@ -48,6 +58,10 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
         if (suffix == null) {
             multiplier = BigDecimal.ONE;
         } else if (suffix.matches("[eE][+-]?[0-9]+")) {
+            // Kubernetes reads the exponent as a 32-bit number; a longer one is not a quantity at all.
+            if (suffix.replaceAll("[^0-9]", "").length() > 9) {
+                return Optional.empty();
+            }
             multiplier = BigDecimal.ONE.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
         } else {
             multiplier = SUFFIXES.get(suffix);
@@ -70,6 +84,26 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
     /** A CPU quantity of whole millicores. */
     public static Quantity ofMillicores(long millicores) {
         return millicores % 1000 == 0 ? of(String.valueOf(millicores / 1000)) : of(millicores + "m");
+    }
+
+    /** Whether Kubernetes stores this amount as written: at most {@link #MAX} of its base unit. */
+    public boolean representable() {
+        return value.abs().compareTo(MAX) <= 0;
+    }
+
+    /**
+     * A hint when a memory or storage size was written without a binary suffix or with {@code m} (milli), which
+     * Kubernetes reads as bytes: "32 is 32 bytes: did you mean 32Gi?", "500m is 0.5 bytes: did you mean 500Mi?".
+     */
+    public Optional<String> bytesHint() {
+        if (text.matches("\\+?[0-9]+(\\.[0-9]+)?")) {
+            return Optional.of(text + " is " + value.stripTrailingZeros().toPlainString() + " bytes: did you mean " + text + "Gi?");
+        }
+        if (text.matches("\\+?[0-9]+(\\.[0-9]+)?m")) {
+            return Optional.of(text + " is " + value.stripTrailingZeros().toPlainString() + " bytes (m is milli): did you mean "
+                    + text.substring(0, text.length() - 1) + "Mi?");
+        }
+        return Optional.empty();
     }
 
     public boolean isPositive() {

@@ -11,6 +11,9 @@ import java.util.OptionalInt;
  * @param existingClassName an existing StorageClass to use instead of creating one (existing clusters only)
  * @param provisioner       CSI provisioner for a class created on an existing cluster
  * @param parameters        StorageClass parameters for that provisioner
+ * @param installCsiDriver  EKS: this stack creates the aws-ebs-csi-driver add-on (false: the cluster runs the driver)
+ * @param csiDriverVersion  EKS: the add-on version pinned by the stack; empty = EKS's default for the cluster's
+ *                          Kubernetes version
  */
 public record StorageSettings(
         String className,
@@ -21,7 +24,8 @@ public record StorageSettings(
         Optional<String> encryptionKey,
         Optional<String> provisioner,
         Map<String, String> parameters,
-        boolean installCsiDriver) {
+        boolean installCsiDriver,
+        Optional<String> csiDriverVersion) {
 
     public StorageSettings {
         parameters = Map.copyOf(parameters);

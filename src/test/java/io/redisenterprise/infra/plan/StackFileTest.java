@@ -87,7 +87,7 @@ class StackFileTest {
         StackFile f = read(stack("""
                 x-small: &small
                   nodes: 1
-                  memory: 2Gi
+                  memory: 5Gi
                 x-pinned: &pinned
                   nodes: 7
                   image: redislabs/redis:7.22.2-189
@@ -96,12 +96,12 @@ class StackFileTest {
                   redis-enterprise:storage:
                     existingClassName: standard
                   redis-enterprise:redis:
-                    cpu: "1"
+                    cpu: "2"
                     <<: [*small, *pinned]
-                    memory: 3Gi
+                    memory: 6Gi
                 """));
         assertThat(f.get("redis-enterprise:redis").orElseThrow().raw()).isEqualTo(
-                Map.of("cpu", "1", "memory", "3Gi", "nodes", 1, "image", "redislabs/redis:7.22.2-189"));
+                Map.of("cpu", "2", "memory", "6Gi", "nodes", 1, "image", "redislabs/redis:7.22.2-189"));
         Settings settings = SettingsLoader.loadForPlan(f);
         assertThat(settings.redis().nodes()).isEqualTo(1);
         assertThat(settings.redis().image()).isEqualTo("redislabs/redis:7.22.2-189");

@@ -42,7 +42,10 @@ class BootstrapScriptTest {
     private static final String USER = "admin@redis.example";
     private static final String PASSWORD = "Sup3r-s3cret_Pa55word";
     private static final String TOKEN = "sa-token-123";
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(20);
+    /** Bounds a run that hangs; generous, because a loaded machine starts Python slowly. Never a speed assertion. */
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
+    /** How long to wait for a line of a running script; the wait ends as soon as the line appears. */
+    private static final Duration AWAIT = Duration.ofSeconds(60);
 
     private static String pythonMissing;
 
@@ -171,9 +174,9 @@ class BootstrapScriptTest {
         ScriptRun run = run(env, "run", "--once");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        // The line states the budget the script kept; wall-clock time is not asserted (a loaded machine skews it).
         assertThat(run.output()).contains(
                 "FAILED: timed out after 1s (TIMEOUT_SECONDS) waiting for the local Redis Enterprise REST API");
-        assertThat(run.elapsed()).isLessThan(Duration.ofSeconds(8));
     }
 
     @Test
@@ -289,7 +292,7 @@ class BootstrapScriptTest {
         env.put("MONITOR_SECONDS", "0.2");
 
         try (ScriptProcess process = ScriptProcess.start(command("run"), env)) {
-            assertThat(process.awaitOutput("active cluster member: node uid 2 status active", Duration.ofSeconds(10)))
+            assertThat(process.awaitOutput("active cluster member: node uid 2 status active", AWAIT))
                     .as(process.output()).isTrue();
             assertThat(process.isAlive()).isTrue();
             assertNoSecrets(process.output());
@@ -320,9 +323,190 @@ class BootstrapScriptTest {
         assertThat(provisioning.exitCode()).as(provisioning.output()).isEqualTo(1);
         assertThat(provisioning.output()).contains("status provisioning");
         assertThat(down.exitCode()).as(down.output()).isEqualTo(1);
-        for (ScriptRun probe : List.of(idle, active, provisioning, down)) {
-            assertThat(probe.elapsed()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void notReadyWhileTheNodeIsInMaintenanceMode() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, false);
+        standIn.node(1).asMember(2, ip(1), null).maintenanceDepth = 1;
+
+        ScriptRun probe = run(readyEnv(standIn.nodeUrl(1)), "ready");
+
+        assertThat(probe.exitCode()).as(probe.output()).isEqualTo(1);
+        assertThat(probe.output()).contains("not ready: node uid 2 status active, in maintenance mode (snapshot maintenance_mode_node2)");
+    }
+
+    // ---------------------------------------------------------------------------------------------- drain (preStop)
+
+    @Test
+    void drainDemotesThePrimariesWithMaintenanceModeThenSignalsTheNodeContainer() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, true);
+        standIn.node(0).asMember(1, ip(0), "zone-a");
+        Member draining = standIn.node(1).asMember(2, ip(1), "zone-b");
+        draining.primaryShards.addAll(List.of(1, 3));
+        draining.replicaShards.add(2);
+        standIn.node(2).asMember(3, ip(2), "zone-c");
+
+        ScriptRun run = run(drainEnv(1), "drain");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        JsonNode body = single(standIn.requests("node-1", "POST", "/v1/nodes/2/actions/maintenance_on")).body();
+        assertThat(body.path("evict_ha_replica").isBoolean()).isTrue();
+        assertThat(body.path("evict_ha_replica").asBoolean(true)).isFalse();
+        assertThat(body.path("evict_active_active_replica").asBoolean(true)).isFalse();
+        assertThat(standIn.requests("node-1", "GET", "/v1/nodes/2/actions/maintenance_on")).isNotEmpty();
+        assertThat(draining.maintenanceDepth).isEqualTo(1);
+        assertThat(draining.primaryShards).isEmpty();
+        assertThat(draining.replicaShards).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(lifecycle("drained")).contains("drained");
+        assertThat(tmp.resolve("lifecycle").resolve("draining")).doesNotExist();
+        assertThat(run.output()).contains("2 primary shards").contains("0 primary shards left");
+    }
+
+    @Test
+    void drainNeverTurnsMaintenanceModeOnTwice() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, false);
+        standIn.node(0).asMember(1, ip(0), null);
+        standIn.node(1).asMember(2, ip(1), null).maintenanceDepth = 1;
+        standIn.node(2).asMember(3, ip(2), null);
+
+        ScriptRun run = run(drainEnv(1), "drain");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(standIn.requests().stream().map(Recorded::method)).containsOnly("GET");
+        assertThat(standIn.member(2).maintenanceDepth).isEqualTo(1);
+        assertThat(lifecycle("drained")).contains("drained");
+        assertThat(run.output()).contains("already in maintenance mode");
+    }
+
+    @Test
+    void aDrainTheClusterRefusesStillLetsTheNodeStop() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, false);
+        standIn.node(0).asMember(1, ip(0), null).primaryShards.add(1); // a one-node cluster: no quorum without it
+
+        ScriptRun run = run(drainEnv(0), "drain");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(standIn.member(1).maintenanceDepth).isZero();
+        assertThat(lifecycle("drained")).contains("failed");
+        assertThat(run.output()).contains("FAILED: maintenance_on failed (shutting the node down would lose the cluster's quorum)");
+    }
+
+    @Test
+    void aDrainThatDoesNotFinishGivesUpAtItsTimeout() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, false);
+        standIn.node(0).asMember(1, ip(0), null);
+        standIn.node(1).asMember(2, ip(1), null);
+        standIn.node(2).asMember(3, ip(2), null);
+        standIn.actionPolls = 100_000;
+        Map<String, String> env = drainEnv(1);
+        env.put("DRAIN_TIMEOUT_SECONDS", "0.5");
+
+        ScriptRun run = run(env, "drain");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("0.5s (DRAIN_TIMEOUT_SECONDS) passed waiting for the maintenance_on action");
+        assertThat(lifecycle("drained")).contains("failed");
+    }
+
+    @Test
+    void drainingANodeThatIsNoMemberMovesNothing() throws Exception {
+        ScriptRun run = run(drainEnv(1), "drain");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(standIn.requests().stream().map(Recorded::method)).containsOnly("GET");
+        assertThat(lifecycle("drained")).contains("drained");
+        assertThat(run.output()).contains("nothing to move off this node");
+    }
+
+    @Test
+    void theNodeLeavesMaintenanceModeWhenItsPodStartsAgain() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, false);
+        standIn.node(0).asMember(1, ip(0), null);
+        Member node = standIn.node(1).asMember(2, ip(1), null);
+        node.primaryShards.addAll(List.of(1, 3));
+        standIn.node(2).asMember(3, ip(2), null);
+        ScriptRun drained = run(drainEnv(1), "drain"); // the pod stopped ...
+        assertThat(drained.exitCode()).as(drained.output()).isZero();
+        assertThat(run(readyEnv(standIn.nodeUrl(1)), "ready").exitCode()).isEqualTo(1);
+
+        ScriptRun run = run(env(1, false, 0, 2), "run", "--once"); // ... and its successor starts
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(standIn.requests("node-1", "POST", "/v1/nodes/2/actions/maintenance_off")).hasSize(1);
+        assertThat(node.maintenanceDepth).isZero();
+        assertThat(node.primaryShards).containsExactlyInAnyOrder(1, 3);
+        assertThat(standIn.requests("node-1", "POST", "/v1/bootstrap/join_cluster")).isEmpty();
+        assertThat(run.output()).contains("turning it off").contains("maintenance mode off for node uid 2");
+        assertThat(run(readyEnv(standIn.nodeUrl(1)), "ready").exitCode()).isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------- restarts
+
+    @Test
+    void aRestartThatLostTheMembershipBootstrapsAgain() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, false);
+        standIn.node(0).asMember(1, ip(0), null);
+        standIn.node(1).asMember(2, ip(1), null);
+        standIn.node(2).asMember(3, ip(2), null);
+        Map<String, String> env = env(1, false, 0, 2);
+        env.put("MONITOR_SECONDS", "0.1");
+
+        try (ScriptProcess process = ScriptProcess.start(command("run"), env)) {
+            assertThat(process.awaitOutput("active cluster member: node uid 2 status active", AWAIT))
+                    .as(process.output()).isTrue();
+            standIn.node(1).restart(4, true);
+
+            assertThat(process.awaitOutput("creating or joining again", AWAIT)).as(process.output()).isTrue();
+            assertThat(process.awaitCount("active cluster member: node uid 2 status active", 2, AWAIT))
+                    .as(process.output()).isTrue();
+            assertThat(process.output()).contains("local REST API unreachable").contains("taking over uid 2");
+            assertThat(process.isAlive()).isTrue();
         }
+        List<Recorded> joins = standIn.requests("node-1", "POST", "/v1/bootstrap/join_cluster");
+        assertThat(joins).hasSize(2);
+        assertThat(joins.get(1).body().path("node").path("identity").path("uid").asInt()).isEqualTo(2);
+        assertThat(standIn.member(2).status).isEqualTo("active");
+        assertThat(standIn.node(1).state()).isEqualTo("completed");
+    }
+
+    @Test
+    void aRestartWithItsVolumeKeepsTheMembership() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, false);
+        standIn.node(0).asMember(1, ip(0), null);
+        standIn.node(1).asMember(2, ip(1), null);
+        Map<String, String> env = env(1, false, 0);
+        env.put("MONITOR_SECONDS", "0.1");
+
+        try (ScriptProcess process = ScriptProcess.start(command("run"), env)) {
+            assertThat(process.awaitOutput("active cluster member: node uid 2", AWAIT)).as(process.output()).isTrue();
+            standIn.node(1).restart(4, false);
+            assertThat(process.awaitOutput("the node kept its membership", AWAIT)).as(process.output()).isTrue();
+            assertThat(process.awaitCount("active cluster member: node uid 2 status active", 2, AWAIT))
+                    .as(process.output()).isTrue();
+        }
+        assertThat(standIn.requests().stream().map(Recorded::method)).containsOnly("GET");
+    }
+
+    @Test
+    void aNodeRemovedWhileItsContainerRunsIsNotJoinedAgain() throws Exception {
+        standIn.existingCluster(CLUSTER, USER, PASSWORD, false);
+        standIn.node(0).asMember(1, ip(0), null);
+        standIn.node(1).asMember(2, ip(1), null);
+        standIn.node(2).asMember(3, ip(2), null);
+        Map<String, String> env = env(2, false, 0, 1);
+        env.put("MONITOR_SECONDS", "0.1");
+
+        try (ScriptProcess process = ScriptProcess.start(command("run"), env)) {
+            assertThat(process.awaitOutput("active cluster member: node uid 3", AWAIT)).as(process.output()).isTrue();
+            standIn.node(2).removedFromCluster(); // rladmin node 3 remove, before a scale-down
+            assertThat(process.awaitOutput("not joining again", AWAIT)).as(process.output()).isTrue();
+            assertThat(process.awaitOutput("NOT an active cluster member", AWAIT)).as(process.output()).isTrue();
+            assertThat(process.isAlive()).isTrue();
+        }
+        assertThat(standIn.requests().stream().filter(r -> r.target().equals("node-2")).map(Recorded::method))
+                .containsOnly("GET");
+        assertThat(standIn.members()).doesNotContainKey(3);
     }
 
     // ---------------------------------------------------------------------------------------------- misc
@@ -364,7 +548,7 @@ class BootstrapScriptTest {
     void usageErrorsExitTwo() throws Exception {
         ScriptRun run = run(env(0, false), "form");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("usage: bootstrap.py run [--once] | bootstrap.py ready");
+        assertThat(run.output()).contains("usage: bootstrap.py run [--once] | bootstrap.py ready | bootstrap.py drain");
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -399,6 +583,18 @@ class BootstrapScriptTest {
         env.put("PEER_RESOLVE_OVERRIDE", IntStream.of(peers)
                 .mapToObj(n -> host(n) + "=" + ip(n)).collect(Collectors.joining(",")));
         return env;
+    }
+
+    /** The preStop hook's environment: the sidecar's, with the lifecycle directory both containers share. */
+    private Map<String, String> drainEnv(int ordinal) {
+        Map<String, String> env = env(ordinal, false);
+        env.put("LIFECYCLE_DIR", tmp.resolve("lifecycle").toString());
+        env.put("DRAIN_TIMEOUT_SECONDS", "10");
+        return env;
+    }
+
+    private String lifecycle(String file) throws IOException {
+        return Files.readString(tmp.resolve("lifecycle").resolve(file));
     }
 
     private Map<String, String> readyEnv(String apiUrl) {
@@ -496,6 +692,26 @@ class BootstrapScriptTest {
                 Thread.sleep(20);
             }
             return output.indexOf(needle) >= 0;
+        }
+
+        boolean awaitCount(String needle, int times, Duration limit) throws InterruptedException {
+            long end = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < end) {
+                if (count(needle) >= times) {
+                    return true;
+                }
+                Thread.sleep(20);
+            }
+            return count(needle) >= times;
+        }
+
+        private int count(String needle) {
+            String text = output.toString();
+            int n = 0;
+            for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+                n++;
+            }
+            return n;
         }
 
         boolean isAlive() {

@@ -36,10 +36,19 @@ import java.util.regex.Pattern;
  * {@code POST /v1/bootstrap/create_cluster|join_cluster} (200 accepted, state initiated → creating_cluster /
  * joining_cluster → completed or error after {@link SimNode#pollsUntilDone} polls, 409 while in progress), the
  * {@code repair_required} error with {@code failed_nodes} / {@code replace_candidate}, {@code rack_id_required},
- * {@code GET /v1/cluster}, {@code GET /v1/nodes[/uid]} and {@code GET /v1/local/node/master_healthcheck}. Before a
- * node is bootstrapped it ignores credentials; afterwards every call needs the cluster's Basic credentials (401).
- * Stand-in choices where the docs are silent: non-members answer the cluster endpoints with 503, and a replacement
- * whose rack differs from the dead node's fails with {@code config_error} unless {@code override_rack_id} is set.
+ * {@code GET /v1/cluster}, {@code GET /v1/nodes[/uid]}, {@code GET /v1/local/node/master_healthcheck}, and maintenance
+ * mode (redis.io/docs/latest/operate/rs/clusters/maintenance-mode/): {@code GET /v1/nodes/<uid>/status}
+ * ({@code master_shards}, {@code slave_shards}, {@code maintenance_snapshot} while a maintenance snapshot exists),
+ * {@code POST /v1/nodes/<uid>/actions/maintenance_on|maintenance_off} (200 {@code {"status":"queued","task_id"}}, 409
+ * while the same action runs) and {@code GET /v1/nodes/<uid>/actions/<action>} (the action object: queued → running
+ * → completed or failed after {@link #actionPolls} polls, 404 before any). {@code maintenance_on} stacks (each
+ * activation needs its own {@code maintenance_off}), demotes the node's primaries to replicas when
+ * {@code evict_ha_replica} is false and otherwise moves every shard away; {@code maintenance_off} restores the
+ * snapshot's shards. Before a node is bootstrapped it ignores credentials; afterwards every call needs the
+ * cluster's Basic credentials (401). Stand-in choices where the docs are silent: non-members answer the cluster
+ * endpoints with 503; a replacement whose rack differs from the dead node's fails with {@code config_error} unless
+ * {@code override_rack_id} is set; a {@code maintenance_on} that would leave fewer active nodes than a majority
+ * (the documented quorum check) ends {@code failed} with {@code error_code internal_error}.
  *
  * <p>Every request is recorded (target, method, path, JSON body, Authorization header) for assertions.
  */
@@ -48,6 +57,8 @@ public final class RedisEnterpriseStandIn implements AutoCloseable {
     private static final Pattern NODE_PATH = Pattern.compile("^/node-(\\d+)(/.*)$");
     private static final Pattern K8S_NODE_PATH = Pattern.compile("^/k8s/api/v1/nodes/([^/]+)$");
     private static final Pattern NODE_BY_UID = Pattern.compile("^/v1/nodes/(\\d+)$");
+    private static final Pattern NODE_STATUS = Pattern.compile("^/v1/nodes/(\\d+)/status$");
+    private static final Pattern NODE_ACTION = Pattern.compile("^/v1/nodes/(\\d+)/actions/([a-z_]+)$");
 
     /** One request as the stand-in saw it; {@code body} is null without a JSON body. */
     public record Recorded(String target, String method, String path, JsonNode body, String authorization) {
@@ -64,6 +75,14 @@ public final class RedisEnterpriseStandIn implements AutoCloseable {
         public volatile String rackId;
         /** active | provisioning | decommissioning | down (the node object's status). */
         public volatile String status = "active";
+        /** Shard uids this node holds as primary (master) and as replica. */
+        public final List<Integer> primaryShards = new ArrayList<>();
+        public final List<Integer> replicaShards = new ArrayList<>();
+        /** Maintenance-mode activations not yet turned off (they stack), and the snapshot they keep. */
+        public volatile int maintenanceDepth;
+        volatile List<Integer> snapshotPrimaries = List.of();
+        volatile List<Integer> snapshotReplicas = List.of();
+        final Map<String, Action> actions = new LinkedHashMap<>();
 
         Member(int uid, String addr, String name, String rackId) {
             this.uid = uid;
@@ -99,6 +118,31 @@ public final class RedisEnterpriseStandIn implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The Redis Enterprise container restarts: the next {@code unavailable} requests answer 503; when
+         * {@code losesMembership}, it comes back as a fresh node (bootstrap state idle) while the cluster records its
+         * old identity as down.
+         */
+        public void restart(int unavailable, boolean losesMembership) {
+            synchronized (RedisEnterpriseStandIn.this) {
+                unavailableRequests = unavailable;
+                if (losesMembership) {
+                    members.get(uid).status = "down";
+                    uid = null;
+                    state = "idle";
+                }
+            }
+        }
+
+        /** The node is removed from the cluster (rladmin node remove) while its container keeps running. */
+        public void removedFromCluster() {
+            synchronized (RedisEnterpriseStandIn.this) {
+                members.remove(uid);
+                uid = null;
+                state = "idle";
+            }
+        }
+
         /** This node is already a member of the cluster (a restart with its volume). */
         public Member asMember(int memberUid, String addr, String rackId) {
             synchronized (RedisEnterpriseStandIn.this) {
@@ -132,6 +176,9 @@ public final class RedisEnterpriseStandIn implements AutoCloseable {
     private String password;
     private boolean rackAware;
     private int nextUid = 1;
+    private int nextTask = 1;
+    /** GET polls of a node action until it ends. */
+    public volatile int actionPolls = 2;
 
     public RedisEnterpriseStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -217,6 +264,33 @@ public final class RedisEnterpriseStandIn implements AutoCloseable {
         }
     }
 
+    /** One node action (the REST API's action object) as the stand-in runs it. */
+    static final class Action {
+        final String name;
+        final String taskId;
+        final JsonNode body;
+        String status = "queued";
+        int pollsLeft;
+        String errorCode;
+        String errorMessage;
+
+        Action(String name, String taskId, JsonNode body, int polls) {
+            this.name = name;
+            this.taskId = taskId;
+            this.body = body;
+            this.pollsLeft = polls;
+        }
+
+        boolean ended() {
+            return List.of("completed", "failed", "cancelled").contains(status);
+        }
+    }
+
+    /** The member with this uid; the test sets up its shards or maintenance state through it. */
+    public synchronized Member member(int memberUid) {
+        return members.get(memberUid);
+    }
+
     // ------------------------------------------------------------------------------------------ dispatch
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -294,11 +368,21 @@ public final class RedisEnterpriseStandIn implements AutoCloseable {
         if (method.equals("POST") && path.startsWith("/v1/bootstrap/")) {
             return startBootstrap(node, path.substring("/v1/bootstrap/".length()), body);
         }
-        if (!method.equals("GET")) {
-            return error(405, "method_not_allowed", method + " " + path);
-        }
         if (!member) {
             return error(503, "not_bootstrapped", "the node is not part of a cluster");
+        }
+        Matcher action = NODE_ACTION.matcher(path);
+        if (action.matches()) {
+            Member m = members.get(Integer.parseInt(action.group(1)));
+            if (m == null) {
+                return error(404, "node_not_found", "no node " + action.group(1));
+            }
+            return method.equals("POST") ? startAction(m, action.group(2), body)
+                    : method.equals("GET") ? actionStatus(m, action.group(2))
+                    : error(405, "method_not_allowed", method + " " + path);
+        }
+        if (!method.equals("GET")) {
+            return error(405, "method_not_allowed", method + " " + path);
         }
         if (path.equals("/v1/cluster")) {
             ObjectNode cluster = JSON.createObjectNode();
@@ -310,6 +394,11 @@ public final class RedisEnterpriseStandIn implements AutoCloseable {
             ArrayNode list = JSON.createArrayNode();
             members.values().forEach(m -> list.add(nodeObject(m)));
             return ok(list);
+        }
+        Matcher status = NODE_STATUS.matcher(path);
+        if (status.matches()) {
+            Member m = members.get(Integer.parseInt(status.group(1)));
+            return m == null ? error(404, "node_not_found", "no node " + status.group(1)) : ok(nodeStatus(m));
         }
         Matcher byUid = NODE_BY_UID.matcher(path);
         if (byUid.matches()) {
@@ -342,6 +431,96 @@ public final class RedisEnterpriseStandIn implements AutoCloseable {
             node.put("rack_id", m.rackId);
         }
         return node;
+    }
+
+    private static ObjectNode nodeStatus(Member m) {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("hostname", m.name);
+        status.put("node_status", m.status);
+        status.put("role", "slave");
+        m.primaryShards.forEach(status.putArray("master_shards")::add);
+        m.replicaShards.forEach(status.putArray("slave_shards")::add);
+        if (m.maintenanceDepth > 0) {
+            ObjectNode snapshot = status.putObject("maintenance_snapshot");
+            snapshot.put("created_time", "2026-01-01 00:00:00");
+            snapshot.put("name", "maintenance_mode_node" + m.uid);
+            snapshot.put("node_uid", String.valueOf(m.uid));
+        }
+        return status;
+    }
+
+    private Answer startAction(Member m, String name, JsonNode body) {
+        if (!List.of("maintenance_on", "maintenance_off").contains(name)) {
+            return error(400, "unsupported_action", name);
+        }
+        Action running = m.actions.get(name);
+        if (running != null && !running.ended()) {
+            return error(409, "conflict", "an action of type " + name + " is already running");
+        }
+        Action started = new Action(name, "task-" + nextTask++, body, actionPolls);
+        m.actions.put(name, started);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("status", started.status);
+        answer.put("task_id", started.taskId);
+        return ok(answer);
+    }
+
+    private Answer actionStatus(Member m, String name) {
+        Action a = m.actions.get(name);
+        if (a == null) {
+            return error(404, "not_found", "no " + name + " action on node " + m.uid);
+        }
+        if (!a.ended()) {
+            a.pollsLeft--;
+            a.status = a.pollsLeft > 0 ? "running" : finishAction(m, a);
+        }
+        ObjectNode object = JSON.createObjectNode();
+        object.put("name", a.name);
+        object.put("node_uid", String.valueOf(m.uid));
+        object.put("task_id", a.taskId);
+        object.put("status", a.status);
+        object.put("progress", a.ended() ? 100 : 50);
+        if (a.errorCode != null) {
+            object.put("error_code", a.errorCode);
+            object.put("error_message", a.errorMessage);
+        }
+        return ok(object);
+    }
+
+    private String finishAction(Member m, Action a) {
+        if (a.name.equals("maintenance_on")) {
+            long othersActive = members.values().stream()
+                    .filter(o -> o != m && o.status.equals("active") && o.maintenanceDepth == 0).count();
+            if (othersActive < members.size() / 2 + 1) {
+                a.errorCode = "internal_error";
+                a.errorMessage = "shutting the node down would lose the cluster's quorum";
+                return "failed";
+            }
+            if (m.maintenanceDepth++ == 0) {
+                m.snapshotPrimaries = List.copyOf(m.primaryShards);
+                m.snapshotReplicas = List.copyOf(m.replicaShards);
+            }
+            // Documented default: every shard moves away; evict_ha_replica false keeps the replicas in place.
+            boolean keepReplicas = a.body != null && !a.body.path("evict_ha_replica").asBoolean(true);
+            m.replicaShards.addAll(keepReplicas ? m.primaryShards : List.of());
+            m.primaryShards.clear();
+            if (!keepReplicas) {
+                m.replicaShards.clear();
+            }
+            return "completed";
+        }
+        if (m.maintenanceDepth == 0) {
+            a.errorCode = "internal_error";
+            a.errorMessage = "the node is not in maintenance mode";
+            return "failed";
+        }
+        if (--m.maintenanceDepth == 0) {
+            m.primaryShards.clear();
+            m.primaryShards.addAll(m.snapshotPrimaries);
+            m.replicaShards.clear();
+            m.replicaShards.addAll(m.snapshotReplicas);
+        }
+        return "completed";
     }
 
     private ObjectNode bootstrapStatus(SimNode node) {

@@ -48,12 +48,27 @@ class RedisLayerTest {
             assertThat(env(bootstrap, "STATEFULSET_NAME")).isEqualTo("redis-enterprise");
             assertThat(env(bootstrap, "HEADLESS_SERVICE")).isEqualTo("redis-enterprise.redis-enterprise.svc.cluster.local");
             assertThat(env(bootstrap, "CLUSTER_FQDN")).isEqualTo("redis-enterprise.redis-enterprise.svc.cluster.local");
-            Map<String, Object> configMap = named(plan, "kubernetes:core/v1:ConfigMap", "redis-enterprise-bootstrap")
-                    .orElseThrow().inputs();
+            Map<String, Object> configMap = only(plan, "kubernetes:core/v1:ConfigMap").inputs();
             assertThat((String) at(configMap, "data", "bootstrap.py")).isEqualTo(BootstrapScript.text())
                     .contains("\"action\": \"create_cluster\"").contains("/v1/bootstrap");
             assertThat(atMap(only(plan, STS).inputs(), "spec", "template", "metadata", "annotations"))
                     .containsEntry("redis.io/bootstrap-script-sha256", BootstrapScript.sha256());
+        }
+
+        @Test
+        void theScriptsConfigMapIsNamedAfterItsContentAndImmutableUnderAStablePulumiName() {
+            PlannedResource configMap = only(plan, "kubernetes:core/v1:ConfigMap");
+            String name = "redis-enterprise-bootstrap-" + BootstrapScript.sha256().substring(0, 10);
+            assertThat(at(configMap.inputs(), "metadata", "name")).isEqualTo(name);
+            assertThat(configMap.inputs()).containsEntry("immutable", true);
+            // A new script changes only the physical name: Pulumi creates the new ConfigMap, rolls the pods onto it
+            // and deletes the old one last (create-before-delete); the resource itself keeps its name (no alias).
+            assertThat(configMap.name()).isEqualTo("redis-enterprise-bootstrap");
+            assertThat(configMap.options()).doesNotContainKey("deleteBeforeReplace");
+            List<Object> volumes = atList(only(plan, STS).inputs(), "spec", "template", "spec", "volumes");
+            assertThat(volumes).anySatisfy(v -> assertThat(at(v, "configMap", "name")).isEqualTo(name));
+            assertThat(only(plan, STS).dependsOn()).contains("kubernetes:core/v1:ConfigMap::redis-enterprise-bootstrap");
+            assertThat(BootstrapScript.configMapName("a".repeat(40))).hasSizeLessThanOrEqualTo(63);
         }
 
         @Test
@@ -85,10 +100,86 @@ class RedisLayerTest {
         }
 
         @Test
-        void formationTimeoutsGrowWithTheNodeCount() {
-            assertThat(only(plan, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "25m", "delete", "10m"));
+        void timeoutsCoverFormationAndARollingUpdateOfEveryPod() {
+            // create: 10 min + 5 per node; update: 10 min + per node (15 min grace + 5 min start and join);
+            // delete: the pods stop together within the grace period, + 10 min.
+            assertThat(only(plan, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "70m", "delete", "25m"));
             Plan five = TestStacks.gcp().with("redis", "nodes", 5).plan();
-            assertThat(only(five, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "35m", "delete", "10m"));
+            assertThat(only(five, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "110m", "delete", "25m"));
+        }
+
+        @Test
+        void theTimeoutsFitTheGracePeriodTheyAreDerivedFrom() {
+            for (int nodes : List.of(3, 5, 7)) {
+                Plan p = TestStacks.aws().with("redis", "nodes", nodes).with("nodePool", "nodesPerZone", 3).plan();
+                long graceMinutes = (Long) at(only(p, STS).inputs(), "spec", "template", "spec", "terminationGracePeriodSeconds") / 60;
+                @SuppressWarnings("unchecked")
+                Map<String, String> timeouts = (Map<String, String>) only(p, STS).options().get("customTimeouts");
+                assertThat(minutes(timeouts.get("update"))).isGreaterThanOrEqualTo(nodes * (graceMinutes + 5));
+                assertThat(minutes(timeouts.get("delete"))).isGreaterThan(graceMinutes);
+            }
+        }
+    }
+
+    static long minutes(String duration) {
+        assertThat(duration).endsWith("m");
+        return Long.parseLong(duration.substring(0, duration.length() - 1));
+    }
+
+    @Nested
+    class NodeLifecycleInThePod {
+        final Plan plan = TestStacks.gcp().plan();
+
+        @Test
+        void logsLiveOnThePersistentVolumeAsTheOperatorMountsThem() {
+            assertThat(atList(container(plan, "redis-enterprise-node"), "volumeMounts")).contains(
+                    Map.of("name", "redis-enterprise-storage", "mountPath", "/var/opt/redislabs/log", "subPath", "logs"),
+                    Map.of("name", "redis-enterprise-storage", "mountPath", "/var/opt/redislabs/persist"));
+        }
+
+        @Test
+        void ephemeralStorageIsLimitedToRedisEnterprisesGuidanceAndRequestedSoThePodAlwaysFits() {
+            Plan sized = TestStacks.aws().with("redis", "cpu", "3").with("redis", "memory", "20Gi").plan();
+            Map<String, Object> resources = atMap(container(sized, "redis-enterprise-node"), "resources");
+            // Limit: RAM x 2, Redis Enterprise's minimum ephemeral storage, what the boot disk rule gives each VM.
+            assertThat(atMap(resources, "limits")).isEqualTo(Map.of("cpu", "3", "memory", "20Gi", "ephemeral-storage", "40Gi"));
+            // Request: half the memory, below what the kubelet leaves of the smallest boot disk the rule allows.
+            assertThat(atMap(resources, "requests")).isEqualTo(Map.of("cpu", "3", "memory", "20Gi", "ephemeral-storage", "10Gi"));
+            // QoS stays Guaranteed: only CPU and memory decide it, and they are equal.
+            Map<String, Object> node = atMap(container(plan, "redis-enterprise-node"), "resources");
+            assertThat(atMap(node, "limits")).containsEntry("ephemeral-storage", "51712Mi");
+            assertThat(atMap(node, "requests")).containsEntry("ephemeral-storage", "12928Mi");
+        }
+
+        @Test
+        void thePodDrainsItsNodeBeforeRedisEnterpriseIsToldToStop() {
+            Map<String, Object> bootstrap = container(plan, "bootstrap");
+            assertThat(at(bootstrap, "lifecycle", "preStop", "exec", "command"))
+                    .isEqualTo(List.of("python3", "/opt/redis-enterprise-bootstrap/bootstrap.py", "drain"));
+            assertThat(env(bootstrap, "DRAIN_TIMEOUT_SECONDS")).isEqualTo("600");
+            assertThat(env(bootstrap, "LIFECYCLE_DIR")).isEqualTo("/var/run/redis-enterprise-lifecycle");
+            assertThat(atList(bootstrap, "volumeMounts")).contains(
+                    Map.of("name", "lifecycle", "mountPath", "/var/run/redis-enterprise-lifecycle"));
+            // Kubernetes sends a container SIGTERM only after its own preStop hook: the node container waits for
+            // the sidecar's "drained" file, a little longer than the drain may take.
+            Map<String, Object> node = container(plan, "redis-enterprise-node");
+            @SuppressWarnings("unchecked")
+            List<String> wait = (List<String>) at(node, "lifecycle", "preStop", "exec", "command");
+            assertThat(wait.subList(0, 2)).isEqualTo(List.of("/bin/sh", "-c"));
+            assertThat(wait.get(2)).contains("/var/run/redis-enterprise-lifecycle/drained").contains("-lt 630");
+            assertThat(atList(node, "volumeMounts")).contains(
+                    Map.of("name", "lifecycle", "mountPath", "/var/run/redis-enterprise-lifecycle", "readOnly", true));
+            assertThat(atList(only(plan, STS).inputs(), "spec", "template", "spec", "volumes")).contains(
+                    Map.of("name", "lifecycle", "emptyDir", Map.of("sizeLimit", "1Mi")));
+        }
+
+        @Test
+        void theGracePeriodHoldsTheDrainAndACleanShutdown() {
+            long grace = (Long) at(only(plan, STS).inputs(), "spec", "template", "spec", "terminationGracePeriodSeconds");
+            assertThat(grace).isEqualTo(900L);
+            long drainWait = 630;
+            assertThat(grace - drainWait).as("left for Redis Enterprise's own shutdown").isGreaterThanOrEqualTo(270);
+            assertThat(Long.parseLong(env(container(plan, "bootstrap"), "DRAIN_TIMEOUT_SECONDS"))).isLessThan(drainWait);
         }
     }
 
@@ -194,6 +285,32 @@ class RedisLayerTest {
             assertThat(at(metrics, "spec", "type")).isEqualTo("ClusterIP");
         }
 
+        /**
+         * The provider awaits a selecting Service until its pods are Ready, for 10 minutes by default; on a new
+         * stack the pods come only after node pools, volumes and formation, so these Services come after the
+         * StatefulSet (whose own await covers all that) and keep their await (a load balancer is still checked).
+         */
+        @ParameterizedTest
+        @CsvSource({"aws,ClusterIP", "gcp,ClusterIP", "azure,LoadBalancer", "kubernetes,ClusterIP"})
+        void servicesSelectingTheRedisPodsAreCreatedAfterTheStatefulSet(String cloud, String type) {
+            var config = TestStacks.forCloud(cloud);
+            if (type.equals("LoadBalancer")) {
+                config.set("services", Map.of("type", type, "loadBalancerSourceRanges", List.of("10.0.0.0/8")));
+            }
+            Plan plan = config.plan();
+            String statefulSet = STS + "::redis-enterprise";
+            for (String name : List.of("redis-enterprise-ui", "redis-enterprise-api", "redis-enterprise-metrics")) {
+                PlannedResource svc = named(plan, "kubernetes:core/v1:Service", name).orElseThrow();
+                assertThat(svc.dependsOn()).as(name).contains(statefulSet, "kubernetes:core/v1:Namespace::redis-enterprise-namespace");
+                assertThat(atMap(svc.inputs(), "metadata").getOrDefault("annotations", Map.of()).toString()).as(name)
+                        .doesNotContain("pulumi.com/skipAwait");
+            }
+            // The headless Service is what the pods resolve each other by: it comes before the StatefulSet.
+            assertThat(only(plan, STS).dependsOn()).contains("kubernetes:core/v1:Service::redis-enterprise-headless");
+            assertThat(named(plan, "kubernetes:core/v1:Service", "redis-enterprise").orElseThrow().dependsOn())
+                    .doesNotContain(statefulSet);
+        }
+
         @Test
         void loadBalancerNeedsSourceRanges() {
             var e = catchThrowableOfType(InvalidConfigException.class,
@@ -227,9 +344,52 @@ class RedisLayerTest {
             assertThat(patches).allSatisfy(p -> {
                 assertThat(at(p.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("200Gi");
                 assertThat(p.isRetainedOnDelete()).isTrue();
-                assertThat(p.dependsOn()).contains("kubernetes:apps/v1:StatefulSet::redis-enterprise");
             });
             assertThat(only(plan, STS).options().get("ignoreChanges")).isEqualTo(List.of("spec.volumeClaimTemplates"));
+        }
+
+        @Test
+        void theClaimsArePatchedBeforeTheWorkloadSoARefusedSizeStopsUpBeforeAnyPodRolls() {
+            Plan plan = TestStacks.aws().with("redis", "volumeSize", "200Gi").plan();
+            List<PlannedResource> patches = plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
+            assertThat(only(plan, STS).dependsOn()).containsAll(patches.stream()
+                    .map(p -> "kubernetes:core/v1:PersistentVolumeClaimPatch::" + p.name()).toList());
+            assertThat(patches).allSatisfy(p -> assertThat(p.dependsOn()).noneMatch(d -> d.contains("StatefulSet")));
+        }
+
+        @Test
+        void eachPatchIsTheWholeClaimTheStatefulSetWouldCreateSoANewStackGetsValidClaims() {
+            Plan plan = TestStacks.gcp().with("redis", "nodes", 5).plan();
+            Map<String, Object> template = atMap(only(plan, STS).inputs(), "spec", "volumeClaimTemplates", 0);
+            Map<String, Object> selector = atMap(only(plan, STS).inputs(), "spec", "selector", "matchLabels");
+            List<PlannedResource> patches = plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
+            assertThat(patches).hasSize(5);
+            assertThat(patches).allSatisfy(p -> {
+                Map<String, Object> claim = p.inputs();
+                assertThat(at(claim, "spec", "accessModes")).isEqualTo(at(template, "spec", "accessModes"));
+                assertThat(at(claim, "spec", "storageClassName")).isEqualTo(at(template, "spec", "storageClassName"));
+                assertThat(at(claim, "spec", "resources")).isEqualTo(at(template, "spec", "resources"));
+                // The controller labels its claims with the template's labels plus the selector's.
+                assertThat(atMap(claim, "metadata", "labels")).containsAllEntriesOf(atMap(template, "metadata", "labels"))
+                        .containsAllEntriesOf(selector);
+                // A created claim stays Pending until its pod binds it: the provider must not wait for Bound.
+                assertThat(atMap(claim, "metadata", "annotations")).containsEntry("pulumi.com/skipAwait", "true")
+                        .containsEntry("pulumi.com/patchForce", "true");
+                assertThat(at(claim, "metadata", "namespace")).isEqualTo("redis-enterprise");
+            });
+            assertThat(patches).extracting(p -> at(p.inputs(), "metadata", "name"))
+                    .contains("redis-enterprise-storage-redis-enterprise-4");
+        }
+
+        @Test
+        void aVolumeSizeDerivedFromMemoryIsWarnedAbout() {
+            assertThat(TestStacks.aws().settings().warnings()).containsExactly(
+                    "redis-enterprise:redis.volumeSize: not set, so derived as 5 x redis.memory (28Gi) = 140Gi; a later"
+                            + " change of redis.memory or nodePool.machineType resizes every node's volume (larger grows"
+                            + " the disks, smaller is refused before any pod rolls): set redis.volumeSize to keep it");
+            assertThat(TestStacks.kubernetes().settings().warnings()).singleElement().asString()
+                    .contains("derived as 5 x redis.memory (4Gi) = 20Gi; a later change of redis.memory resizes");
+            assertThat(TestStacks.aws().with("redis", "volumeSize", "140Gi").settings().warnings()).isEmpty();
         }
 
         @Test
@@ -264,7 +424,9 @@ class RedisLayerTest {
         void growingNodesAddsPodsThatJoinAndPoolCapacity() {
             Plan plan = TestStacks.gcp().with("redis", "nodes", 5).plan();
             assertThat(at(only(plan, STS).inputs(), "spec", "replicas")).isEqualTo(5L);
-            assertThat(at(only(plan, "gcp:container/nodePool:NodePool").inputs(), "nodeCount")).isEqualTo(2L);
+            // One pool per zone, each with its share: 2 + 2 + 1 VMs for 5 nodes.
+            assertThat(plan.ofType("gcp:container/nodePool:NodePool")).extracting(p -> p.inputs().get("nodeCount"))
+                    .containsExactly(2L, 2L, 1L);
         }
 
         @Test
@@ -273,7 +435,8 @@ class RedisLayerTest {
             assertThat(at(only(plan, STS).inputs(), "spec", "updateStrategy"))
                     .isEqualTo(Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("partition", 0L)));
             assertThat(at(only(plan, "kubernetes:policy/v1:PodDisruptionBudget").inputs(), "spec", "maxUnavailable")).isEqualTo(1L);
-            assertThat(at(only(plan, "azure-native:containerservice:AgentPool").inputs(), "upgradeSettings", "maxSurge")).isEqualTo("1");
+            assertThat(plan.ofType("azure-native:containerservice:AgentPool"))
+                    .allSatisfy(p -> assertThat(at(p.inputs(), "upgradeSettings", "maxSurge")).isEqualTo("1"));
         }
     }
 }

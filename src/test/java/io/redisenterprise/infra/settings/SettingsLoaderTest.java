@@ -28,13 +28,15 @@ class SettingsLoaderTest {
             assertThat(s.cluster()).isEqualTo(new ClusterTarget.Eks("prod-eks", "us-east-1"));
             assertThat(s.redis().nodes()).isEqualTo(3);
             assertThat(s.redis().antiAffinity()).isEqualTo(AntiAffinity.REQUIRED);
-            assertThat(s.redis().image()).isEqualTo(SettingsLoader.DEFAULT_IMAGE).doesNotEndWith(":latest");
+            assertThat(s.redis().image()).isEqualTo("redislabs/redis:7.22.2-189").doesNotEndWith(":latest");
             assertThat(s.nodePool().name()).isEqualTo("redis");
             assertThat(s.nodePool().machineType()).isEqualTo("r6i.xlarge");
-            assertThat(s.nodePool().nodesPerZone()).isEqualTo(1);
+            assertThat(s.nodePool().nodesPerZone()).isEmpty();
+            assertThat(s.nodePool().sparePerZone()).isZero();
             assertThat(s.nodePool().dedicated()).isTrue();
             assertThat(s.storage().diskType()).isEqualTo("gp3");
-            assertThat(s.storage().installCsiDriver()).isTrue();
+            assertThat(s.storage().installCsiDriver()).isFalse();
+            assertThat(s.storage().csiDriverVersion()).isEmpty();
         }
 
         @Test
@@ -48,7 +50,8 @@ class SettingsLoaderTest {
             assertThat(((ClusterTarget.Gke) gcp().settings().cluster()).location()).isEqualTo("europe-west1");
             var zonal = gcp().remove("gcp:region").set("gcp:zone", "europe-west1-b");
             assertThat(((ClusterTarget.Gke) zonal.settings().cluster()).location()).isEqualTo("europe-west1-b");
-            var explicit = gcp().with("cluster", "location", "europe-west4");
+            var explicit = gcp().with("cluster", "location", "europe-west4")
+                    .with("nodePool", "zones", List.of("europe-west4-a", "europe-west4-b", "europe-west4-c"));
             assertThat(((ClusterTarget.Gke) explicit.settings().cluster()).location()).isEqualTo("europe-west4");
         }
 
@@ -66,7 +69,7 @@ class SettingsLoaderTest {
             Settings s = aws().set("redis", "{\"nodes\": 5, \"memory\": \"16Gi\"}").settings();
             assertThat(s.redis().nodes()).isEqualTo(5);
             assertThat(s.redis().memory().text()).isEqualTo("16Gi");
-            assertThat(s.nodePool().nodesPerZone()).isEqualTo(2);
+            assertThat(s.nodePool().zones()).hasSize(3);
         }
 
         @Test
@@ -112,10 +115,17 @@ class SettingsLoaderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(ints = {2, 4, -1, 0})
+        @ValueSource(ints = {2, 4})
         void nodesMustBeOddAndAtLeastThree(int nodes) {
             assertThat(problems(aws().with("redis", "nodes", nodes))).containsExactly(
                     "redis-enterprise:redis.nodes: must be odd and at least 3, so the cluster keeps a quorum (1 is allowed only when cloud is kubernetes), got " + nodes);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 0})
+        void nodesBelowOneBreakTheSchema(int nodes) {
+            assertThat(problems(aws().with("redis", "nodes", nodes))).containsExactly(
+                    "redis-enterprise:redis.nodes: must be at least 1, got " + nodes);
         }
 
         @Test
@@ -159,14 +169,16 @@ class SettingsLoaderTest {
 
         @Test
         void zonesAreRequiredOnAwsAndGcp() {
+            assertThat(problems(gcp().with("nodePool", "zones", null))).containsExactly(
+                    "redis-enterprise:nodePool.zones: required when cloud is gcp: a non-empty list of zones for the pool (e.g. [europe-west1-b, europe-west1-c, europe-west1-d]), got nothing");
             assertThat(problems(gcp().with("nodePool", "zones", List.of()))).containsExactly(
-                    "redis-enterprise:nodePool.zones: required when cloud is gcp: a non-empty list of zones for the pool (e.g. [europe-west1-b, europe-west1-c, europe-west1-d]), got []");
+                    "redis-enterprise:nodePool.zones: must not be empty, got []");
         }
 
         @Test
         void zonesMustBeDistinct() {
             assertThat(problems(gcp().with("nodePool", "zones", List.of("europe-west1-b", "europe-west1-b", "europe-west1-c"))))
-                    .containsExactly("redis-enterprise:nodePool.zones: must not repeat a zone, got [europe-west1-b, europe-west1-b, europe-west1-c]");
+                    .containsExactly("redis-enterprise:nodePool.zones: must not list the same value twice, got [\"europe-west1-b\",\"europe-west1-b\",\"europe-west1-c\"]");
         }
 
         @Test
@@ -192,15 +204,17 @@ class SettingsLoaderTest {
             assertThat(problems(gcp().with("storage", "diskType", "gp3"))).containsExactly(
                     "redis-enterprise:storage.diskType: must be one of pd-ssd, pd-balanced, hyperdisk-balanced on gcp, got \"gp3\"");
             assertThat(problems(azure().with("storage", "diskType", "Standard_LRS"))).containsExactly(
-                    "redis-enterprise:storage.diskType: must be one of Premium_LRS, Premium_ZRS, PremiumV2_LRS on azure, got \"Standard_LRS\"");
+                    "redis-enterprise:storage.diskType: must be one of gp3, io2, pd-ssd, pd-balanced, hyperdisk-balanced, Premium_LRS, Premium_ZRS, PremiumV2_LRS, got \"Standard_LRS\"");
+            assertThat(problems(azure().with("storage", "diskType", "gp3"))).containsExactly(
+                    "redis-enterprise:storage.diskType: must be one of Premium_LRS, Premium_ZRS, PremiumV2_LRS on azure, got \"gp3\"");
         }
 
         @Test
         void provisionedPerformanceOnlyWhereTheDiskTakesIt() {
             assertThat(problems(gcp().with("storage", "iops", 5000))).containsExactly(
                     "redis-enterprise:storage.iops: cannot be set for disk type pd-ssd (its performance follows its size), got 5000");
-            assertThat(problems(aws().with("storage", "iops", 50000))).containsExactly(
-                    "redis-enterprise:storage.iops: must be between 3000 and 16000 for disk type gp3, got 50000");
+            assertThat(problems(aws().with("storage", "iops", 90000))).containsExactly(
+                    "redis-enterprise:storage.iops: must be between 3000 and 80000 for disk type gp3, got 90000");
             assertThat(problems(aws().with("storage", "diskType", "io2"))).containsExactly(
                     "redis-enterprise:storage.iops: required for disk type io2 (provisioned IOPS, 100 to 256000), got nothing");
         }
@@ -215,10 +229,10 @@ class SettingsLoaderTest {
         void namesMustBeDnsLabels() {
             assertThat(problems(aws().with("redis", "namespace", "Redis_NS").with("nodePool", "name", "Redis Pool")))
                     .containsExactlyInAnyOrder(
-                            "redis-enterprise:redis.namespace: must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit) of at most 63 characters, got \"Redis_NS\"",
-                            "redis-enterprise:nodePool.name: must be a DNS-1123 label of at most 40 characters, got \"Redis Pool\"");
+                            "redis-enterprise:redis.namespace: must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit), got \"Redis_NS\"",
+                            "redis-enterprise:nodePool.name: must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit), got \"Redis Pool\"");
             assertThat(problems(aws().with("storage", "className", "SSD!")))
-                    .containsExactly("redis-enterprise:storage.className: must be a DNS-1123 subdomain, got \"SSD!\"");
+                    .containsExactly("redis-enterprise:storage.className: must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.'), got \"SSD!\"");
         }
 
         @Test
@@ -232,7 +246,7 @@ class SettingsLoaderTest {
         @Test
         void unknownKeysAreRefused() {
             assertThat(problems(aws().with("redis", "nodez", 3))).containsExactly(
-                    "redis-enterprise:redis.nodez: unknown key; known keys are antiAffinity, bootstrapImage, confirmScaleDown, cpu, image, memory, name, namespace, nodes, protect, volumeSize, got 3");
+                    "redis-enterprise:redis.nodez: unknown key (did you mean nodes?); known keys are antiAffinity, bootstrapImage, confirmScaleDown, cpu, image, memory, name, namespace, nodes, protect, volumeSize, got 3");
         }
 
         @Test
@@ -257,7 +271,7 @@ class SettingsLoaderTest {
 
         @Test
         void objectKeysMustBeObjects() {
-            assertThat(problems(aws().set("redis", "[1, 2]"))).containsExactly("redis-enterprise:redis: must be an object, got [1,2]");
+            assertThat(problems(aws().set("redis", "[1, 2]"))).containsExactly("redis-enterprise:redis: must be an object (a map of keys), got [1,2]");
         }
 
         @Test

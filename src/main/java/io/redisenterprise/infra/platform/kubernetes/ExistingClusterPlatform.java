@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
+import io.redisenterprise.infra.platform.KubernetesProviderPlugin;
 import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.StorageClassSpec;
 import io.redisenterprise.infra.settings.Cloud;
@@ -42,7 +43,7 @@ public final class ExistingClusterPlatform implements Platform {
         // the documented choice for this cloud, not an accident of default providers.
         target.kubeconfig().ifPresent(args::kubeconfig);
         target.context().ifPresent(args::context);
-        var provider = new Provider("existing-cluster", args.build());
+        var provider = new Provider("existing-cluster", args.build(), KubernetesProviderPlugin.providerOptions());
         return new ClusterConnection(
                 provider,
                 List.of(),

@@ -100,6 +100,47 @@ class MachineCatalogueTest {
     }
 
     @Test
+    void hyperdiskOnlySeriesAttachNoPersistentDisk() {
+        // Google: "N4 doesn't support Persistent Disk", "C4A doesn't support Persistent Disk" (the PD CSI driver's
+        // compatibility data says otherwise; Compute Engine enforces Google's pages).
+        for (String series : new String[] {"n4-highmem-8", "c4a-standard-4", "c4-highmem-8", "c4d-standard-8", "n4d-standard-4"}) {
+            MachineSeries s = catalogue.series(Cloud.GCP, series).orElseThrow();
+            assertThat(s.attaches("pd-ssd")).as(series).isFalse();
+            assertThat(s.attaches("pd-balanced")).as(series).isFalse();
+            assertThat(s.bootDisk()).as(series).isEqualTo("hyperdisk-balanced");
+        }
+        MachineSeries n2 = catalogue.series(Cloud.GCP, "n2-highmem-4").orElseThrow();
+        assertThat(n2.attaches("hyperdisk-balanced")).isFalse();
+        assertThat(n2.bootDisk()).isEqualTo("pd-balanced");
+        assertThat(catalogue.series(Cloud.GCP, "c3-highmem-8").orElseThrow().attaches("hyperdisk-balanced")).isTrue();
+    }
+
+    @Test
+    void seriesAreGcpOnlyAndNeverGuessed() {
+        assertThat(catalogue.series(Cloud.GCP, "z9-standard-8")).isEmpty();
+        assertThat(catalogue.series(Cloud.AWS, "r6i.xlarge")).isEmpty();
+        assertThat(catalogue.series(Cloud.GCP, "n4")).isEmpty();
+        for (String name : catalogue.known(Cloud.GCP)) {
+            catalogue.series(Cloud.GCP, name).ifPresent(s -> assertThat(s.source()).contains("https://cloud.google.com/"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "AWS   | r6i.xlrge        | r6i.xlarge",
+        "AWS   | r6i.24xlarge     | r6i.16xlarge",
+        "AWS   | R6I.XLARGE       | r6i.xlarge",
+        "GCP   | n2-highmem-5     | n2-highmem-4, n2-highmem-8",
+        "GCP   | n2-highmem-1     | n2-highmem-2",
+        "GCP   | c3-highmem-16    | c3-highmem-8",
+        "AZURE | Standard_E6s_v5  | Standard_E4s_v5, Standard_E8s_v5",
+        "GCP   | qqqq             | ''",
+    })
+    void nearestNamesAreTheFamilysNeighbours(Cloud cloud, String typed, String expected) {
+        assertThat(String.join(", ", catalogue.nearest(cloud, typed))).isEqualTo(expected);
+    }
+
+    @Test
     void loadsOnce() {
         assertThat(MachineCatalogue.standard()).isSameAs(catalogue);
     }
