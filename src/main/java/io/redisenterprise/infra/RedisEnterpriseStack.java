@@ -10,8 +10,11 @@ import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.PlatformRegistry;
 import io.redisenterprise.infra.platform.RedisStorageClass;
 import io.redisenterprise.infra.platform.StorageClassSpec;
+import io.redisenterprise.infra.redis.RedisDeployment;
 import io.redisenterprise.infra.redis.RedisEnterpriseCluster;
 import io.redisenterprise.infra.redis.RedisEnterpriseClusterArgs;
+import io.redisenterprise.infra.redis.operator.OperatorDeployment;
+import io.redisenterprise.infra.redis.operator.OperatorDeploymentArgs;
 import io.redisenterprise.infra.settings.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,24 +35,37 @@ public final class RedisEnterpriseStack {
 
         ClusterConnection cluster = platform.connect(settings, placement);
         Optional<StorageClassSpec> classSpec = platform.storageClass(settings);
-        // The StatefulSet names the class as plain text and waits for it through dependsOn only: an input derived
-        // from the class would make the engine consider replacing the StatefulSet whenever the class is replaced
-        // (delete-before-replace), which its protection refuses (docs/architecture.md, storage parameters).
+        // The cluster (StatefulSet or RedisEnterpriseCluster) names the class as plain text and waits for it through
+        // dependsOn only: an input derived from the class would make the engine consider replacing the cluster
+        // whenever the class is replaced (delete-before-replace), which its protection refuses (docs/architecture.md,
+        // storage parameters).
         String storageClassName = classSpec.map(StorageClassSpec::name).orElse(settings.storage().effectiveClassName());
-        List<Resource> beforeStatefulSet = new ArrayList<>(cluster.nodePools());
-        classSpec.ifPresent(spec -> beforeStatefulSet.add(RedisStorageClass.register(ctx, spec, cluster.kubernetes())));
+        List<Resource> beforeCluster = new ArrayList<>(cluster.nodePools());
+        classSpec.ifPresent(spec -> beforeCluster.add(RedisStorageClass.register(ctx, spec, cluster.kubernetes())));
 
-        var redis = new RedisEnterpriseCluster(settings.redis().name(), new RedisEnterpriseClusterArgs(
+        var shared = new RedisEnterpriseClusterArgs(
                 settings.redis(), settings.credentials(), settings.services(), placement, Output.of(storageClassName),
-                cluster.kubernetes(), beforeStatefulSet, platform.internalLoadBalancerAnnotations()),
-                ComponentResourceOptions.builder().providers(cluster.kubernetes()).build());
+                cluster.kubernetes(), beforeCluster, platform.internalLoadBalancerAnnotations());
+        var componentOptions = ComponentResourceOptions.builder().providers(cluster.kubernetes()).build();
+        RedisDeployment redis = switch (settings.deployment().mode()) {
+            case STATEFULSET -> new RedisEnterpriseCluster(settings.redis().name(), shared, componentOptions);
+            case OPERATOR -> new OperatorDeployment(settings.redis().name(), new OperatorDeploymentArgs(
+                    shared, settings.deployment().operator(), platform.loadBalancerSourceRangesAnnotation()),
+                    componentOptions);
+        };
+        // Declared databases (RedisEnterpriseDatabase, operator mode) belong here: each a child of the
+        // OperatorDeployment (childOptions) that depends on its cluster(), so it is created after and deleted before it.
 
         ctx.export("cloud", Output.of(settings.cloud().key()));
+        ctx.export("deployment", Output.of(settings.deployment().mode().key()));
         ctx.export("cluster", cluster.clusterName());
         ctx.export("nodePools", cluster.nodePoolNames());
         ctx.export("storageClass", Output.of(storageClassName));
         ctx.export("namespace", redis.namespaceName());
         ctx.export("statefulSet", redis.statefulSetName());
+        if (redis instanceof OperatorDeployment operator) {
+            ctx.export("redisEnterpriseCluster", Output.of(operator.clusterName()));
+        }
         ctx.export("headlessServiceDns", redis.headlessServiceDns());
         ctx.export("uiEndpoint", redis.uiEndpoint());
         ctx.export("apiEndpoint", redis.apiEndpoint());

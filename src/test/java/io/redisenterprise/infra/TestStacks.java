@@ -25,6 +25,17 @@ public final class TestStacks {
     public static final class Config {
         final Map<String, Object> values = new LinkedHashMap<>();
         final Map<String, Boolean> secret = new HashMap<>();
+        /** redis.deployment to apply unless the stack's redis object names one itself, whenever it is set. */
+        String deployment;
+
+        /**
+         * Today's StatefulSet deployment ({@code redis.deployment: statefulset}), whatever {@code redis} is set to
+         * later in the chain: the tests of that mode keep their stacks unchanged otherwise.
+         */
+        public Config statefulSet() {
+            deployment = "statefulset";
+            return this;
+        }
 
         public Config set(String key, Object value) {
             values.put(key.contains(":") ? key : NS + key, value);
@@ -57,8 +68,15 @@ public final class TestStacks {
             return this;
         }
 
+        @SuppressWarnings("unchecked")
         public ConfigSource source() {
-            Map<String, Object> copy = Map.copyOf(values);
+            Map<String, Object> all = new LinkedHashMap<>(values);
+            if (deployment != null && (all.get(NS + "redis") == null || all.get(NS + "redis") instanceof Map<?, ?>)) {
+                Map<String, Object> redis = new LinkedHashMap<>((Map<String, Object>) all.getOrDefault(NS + "redis", Map.of()));
+                redis.putIfAbsent("deployment", deployment);
+                all.put(NS + "redis", redis);
+            }
+            Map<String, Object> copy = Map.copyOf(all);
             Map<String, Boolean> secrets = Map.copyOf(secret);
             return new ConfigSource() {
                 @Override

@@ -146,6 +146,11 @@ public record Placement(
         return zoneNodeCounts.get(i);
     }
 
+    /** Rack-zone awareness needs at least two zones to place a shard and its replica apart. */
+    public boolean rackAware() {
+        return zones.size() >= 2;
+    }
+
     /** VMs over all zones. */
     public int poolNodes() {
         return zoneNodeCounts.stream().mapToInt(Integer::intValue).sum();

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 /** The console view of a plan: resources by layer, placement, storage and sizing. */
 public final class PlanSummary {
+    static final String HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
 
     private PlanSummary() {
     }
@@ -48,6 +49,8 @@ public final class PlanSummary {
                     : "explicit provider " + provider.substring(provider.lastIndexOf("::") + 2) + ", its version option"));
         }
 
+        deployment(plan, out);
+
         out.append("\nPlacement:\n");
         if (s.cloud() == Cloud.KUBERNETES) {
             out.append("  node pool        none created (existing cluster)\n");
@@ -63,6 +66,10 @@ public final class PlanSummary {
                 ? "nodeSelector " + placement.nodeLabels() + ", toleration " + placement.taint().map(Placement.Taint::asKubectlString).orElse("")
                 : "off (pods may land on any node)").append('\n');
         out.append("  anti-affinity    ").append(redis.antiAffinity()).append(" on ").append(Placement.HOSTNAME_TOPOLOGY).append('\n');
+        if (s.deployment().usesOperator() && placement.rackAware()) {
+            out.append("  rack awareness   on ").append(Placement.ZONE_TOPOLOGY)
+                    .append(" (the operator reads node zones; pods prefer distinct zones)\n");
+        }
 
         out.append("\nStorage:\n");
         out.append("  class            ").append(s.storage().effectiveClassName())
@@ -84,7 +91,7 @@ public final class PlanSummary {
         out.append("\nSizing:\n");
         out.append("  Redis nodes      ").append(redis.nodes()).append('\n');
         out.append("  pod resources    cpu ").append(redis.cpu()).append(", memory ").append(redis.memory())
-                .append(" (requests = limits) + bootstrap sidecar\n");
+                .append(" (requests = limits) + ").append(s.deployment().mode().companions().description()).append('\n');
         s.sizing().ifPresent(z -> {
             out.append(String.format(Locale.ROOT, "  machine          %s (%d vCPU, %.1f GiB)%n", z.machineType(), z.vcpu(),
                     z.machineMemoryMiB() / 1024.0));
@@ -101,6 +108,49 @@ public final class PlanSummary {
                 redis.memory().gibibytes() * redis.nodes(), redis.nodes(), redis.memory()));
         out.append("  image            ").append(redis.image()).append('\n');
         return out.toString();
+    }
+
+    /** Who runs the cluster; in operator mode the Helm release as planned (chart, repository, version, values). */
+    private static void deployment(Plan plan, StringBuilder out) {
+        Settings s = plan.settings();
+        out.append("\nDeployment:\n");
+        if (!s.deployment().usesOperator()) {
+            out.append("  mode             statefulset: this program's StatefulSet and bootstrap sidecar (development and test)\n");
+            return;
+        }
+        out.append("  mode             operator: RedisEnterpriseCluster ").append(s.redis().name())
+                .append(", run by the Redis Enterprise operator\n");
+        List<PlannedResource> releases = plan.ofType(HELM_RELEASE);
+        if (releases.isEmpty()) {
+            out.append("  operator         not installed (operator.install false): the one running in ")
+                    .append(s.redis().namespace()).append(", version ").append(s.deployment().operator().version())
+                    .append(" expected\n");
+        }
+        for (PlannedResource release : releases) {
+            Map<String, Object> in = release.inputs();
+            Object repository = in.get("repositoryOpts") instanceof Map<?, ?> m ? m.get("repo") : null;
+            out.append("  operator chart   ").append(in.get("chart")).append(' ').append(in.get("version"))
+                    .append(" from ").append(repository).append(" (Helm release ").append(in.get("name"))
+                    .append(" in ").append(in.get("namespace")).append(")\n");
+            List<String> values = new java.util.ArrayList<>();
+            flatten("", in.get("values"), values);
+            out.append("  chart values     ").append(String.join(", ", values)).append('\n');
+        }
+        plan.resources().stream().filter(r -> r.type().endsWith(":RedisEnterpriseCluster")).findFirst().ifPresent(rec -> {
+            Object timeouts = rec.options().get("customTimeouts");
+            String create = timeouts instanceof Map<?, ?> t ? String.valueOf(t.get("create")) : "the provider's default";
+            out.append("  pulumi up waits  until the cluster's status.state is Running and its specStatus Valid, at most ")
+                    .append(create).append('\n');
+        });
+    }
+
+    /** Nested chart values as {@code a.b=value}, in key order. */
+    private static void flatten(String prefix, Object value, List<String> into) {
+        if (value instanceof Map<?, ?> m) {
+            new java.util.TreeMap<>(m).forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
+        } else {
+            into.add(prefix + "=" + value);
+        }
     }
 
     private static String shortType(PlannedResource r) {

@@ -24,6 +24,16 @@ public interface Platform {
         return Map.of();
     }
 
+    /**
+     * The Service annotation that limits a load balancer to source CIDRs (comma-separated), for Services this program
+     * does not write itself (the operator's UI and API services take annotations, not {@code loadBalancerSourceRanges}).
+     * The default is Kubernetes' own, which the AWS and GCE load balancer controllers honour (k8s.io/api core/v1
+     * annotation_key_constants.go, {@code AnnotationLoadBalancerSourceRangesKey}).
+     */
+    default String loadBalancerSourceRangesAnnotation() {
+        return "service.beta.kubernetes.io/load-balancer-source-ranges";
+    }
+
     /** Registers this cloud's resources (node pool, IAM, add-ons) and the Kubernetes provider for the cluster. */
     ClusterConnection connect(Settings settings, Placement placement);
 }

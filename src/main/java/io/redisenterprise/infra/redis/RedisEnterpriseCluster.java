@@ -56,7 +56,7 @@ import java.util.Map;
  * that forms the cluster, its disruption budget and a guard against silent scale-down. Kubernetes places and
  * restarts the pods; Redis Enterprise itself owns membership, shards and failover.
  */
-public class RedisEnterpriseCluster extends ComponentResource {
+public class RedisEnterpriseCluster extends ComponentResource implements RedisDeployment {
     public static final String TYPE = "redis-enterprise:index:RedisEnterpriseCluster";
     /** The volume claim template name the Redis Enterprise operator uses too. */
     public static final String STORAGE_VOLUME = "redis-enterprise-storage";

@@ -5,6 +5,7 @@ import io.redisenterprise.infra.settings.sizing.DaemonSetAllowance;
 import io.redisenterprise.infra.settings.sizing.MachineCatalogue;
 import io.redisenterprise.infra.settings.sizing.MachineType;
 import io.redisenterprise.infra.settings.sizing.NodeAllocatable;
+import io.redisenterprise.infra.settings.sizing.NodeCompanions;
 import io.redisenterprise.infra.settings.sizing.PodFit;
 import io.redisenterprise.infra.settings.sizing.PodSizing;
 import io.redisenterprise.infra.settings.sizing.RedisPodSize;
@@ -18,7 +19,6 @@ import java.util.Optional;
  */
 final class PodSizer {
     private static final MachineCatalogue CATALOGUE = MachineCatalogue.standard();
-    private static final PodSizing POD_SIZING = new PodSizing();
     /** An existing cluster's nodes are not ours to know: explicit sizes, or a small development default. */
     private static final Quantity KUBERNETES_CPU = Quantity.of("2");
     private static final Quantity KUBERNETES_MEMORY = Quantity.of("4Gi");
@@ -36,7 +36,10 @@ final class PodSizer {
     private PodSizer() {
     }
 
-    static PodSize size(ReadContext c, NodePoolSettings pool, ConfigObject poolObject, ConfigObject redis) {
+    /** @param companions what the deployment runs next to Redis on each VM ({@link DeploymentMode#companions()}) */
+    static PodSize size(ReadContext c, NodePoolSettings pool, ConfigObject poolObject, ConfigObject redis,
+                        NodeCompanions companions) {
+        PodSizing podSizing = new PodSizing(companions);
         Cloud cloud = c.cloud();
         Problems problems = c.problems();
         NodeMinimum minimum = NodeMinimum.forCloud(cloud);
@@ -71,7 +74,7 @@ final class PodSizer {
         Allocatable node = new NodeAllocatable(maxPods).compute(machine.get(), allowance);
         RedisPodSize filled;
         try {
-            filled = POD_SIZING.fill(node);
+            filled = podSizing.fill(node);
         } catch (IllegalArgumentException e) {
             problems.add(poolObject.keyOf("machineType"), "is too small for a Redis Enterprise pod (" + node.breakdown() + ")",
                     Problems.quote(pool.machineType()));
@@ -89,14 +92,14 @@ final class PodSizer {
         if (derivedTooSmall && nodeReal && poolObject.usable("machineType")) {
             problems.add(poolObject.keyOf("machineType"), "is too small for " + minimum.describe()
                     + ": one node leaves the Redis container " + filled.cpu() + " CPU and " + filled.memory()
-                    + " memory after the cloud's reservations and the bootstrap sidecar", Problems.quote(pool.machineType()));
+                    + " memory after the cloud's reservations and " + companions.description(), Problems.quote(pool.machineType()));
             return new PodSize(finalCpu, finalMemory, cpu.isPresent(), memory.isPresent(), Optional.empty());
         }
-        PodFit fit = POD_SIZING.fits(node, finalCpu, finalMemory);
+        PodFit fit = podSizing.fits(node, finalCpu, finalMemory);
         if (!fit.fits() && nodeReal && cpuDerivable && memoryDerivable) {
             String key = fit.memoryShortfallMiB() > 0 && memory.isPresent() ? "memory" : "cpu";
             Quantity given = key.equals("memory") ? finalMemory : finalCpu;
-            problems.add(redis.keyOf(key), "must fit one " + pool.machineType() + " node with the bootstrap sidecar: "
+            problems.add(redis.keyOf(key), "must fit one " + pool.machineType() + " node with " + companions.description() + ": "
                     + fit.message() + " Largest that fits: cpu " + filled.cpu() + ", memory " + filled.memory(),
                     Problems.quote(given.text()));
         }

@@ -10,6 +10,7 @@ public record Settings(
         RedisSettings redis,
         CredentialSettings credentials,
         ServiceSettings services,
+        DeploymentSettings deployment,
         java.util.Optional<SizingReport> sizing,
         java.util.List<String> warnings) {
 

@@ -52,9 +52,11 @@ public final class SettingsLoader {
         ConfigObject redis = c.object("redis");
         ConfigObject pool = c.object("nodePool");
         int nodes = RedisReader.nodes(c, redis);
+        DeploymentMode mode = DeploymentReader.mode(redis);
         NodePoolSettings poolDraft = NodePoolReader.read(c, pool, target, nodes, redis.usable("nodes"));
-        PodSizer.PodSize size = PodSizer.size(c, poolDraft, pool, redis);
+        PodSizer.PodSize size = PodSizer.size(c, poolDraft, pool, redis, mode.companions());
         RedisSettings redisSettings = RedisReader.read(c, redis, nodes, size);
+        DeploymentSettings deployment = DeploymentReader.read(c, redis, mode, redisSettings);
         NodePoolSettings poolSettings = NodePoolReader.bootDisk(c, pool, poolDraft, size.memory(), size.memoryKnown());
         // A volume size is real when given and accepted, or derived from a real memory size.
         boolean volumeKnown = redis.has("volumeSize") ? redis.valid("volumeSize") && redisSettings.volumeSize().isPositive()
@@ -67,6 +69,6 @@ public final class SettingsLoader {
             throw new InvalidConfigException(all);
         }
         return new Settings(NAMESPACE, cloud.get(), target, poolSettings, storage, redisSettings, credentials,
-                services, size.report(), warnings);
+                services, deployment, size.report(), warnings);
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.redisenterprise.infra.platform.PlatformRegistry;
+import io.redisenterprise.infra.settings.ConfigSource;
+import io.redisenterprise.infra.settings.ConfigValue;
 import io.redisenterprise.infra.settings.SettingsLoader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -18,23 +20,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every Kubernetes object the program plans, for every stack file in the repository, is valid against the
- * Kubernetes 1.31 API schema; and the validator really does reject invalid objects.
+ * Every Kubernetes object the program plans, for every stack file in the repository and in both deployments, is valid
+ * against the Kubernetes 1.31 API schema, and every Redis Enterprise custom resource against the operator's CRD (both
+ * made strict); and the validators really do reject invalid objects.
  */
 class ManifestSchemaTest {
     /** Duplicate keys would silently keep the last value; in a written manifest they are a bug, so refuse them. */
     private static final ObjectMapper YAML = new ObjectMapper(
             new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
-    /** Each stack is planned once and shared by both checks; planning runs the whole program. */
-    private static final Map<Path, Plan> PLANS = new ConcurrentHashMap<>();
+    /** Each stack is planned once per deployment and shared by both checks; planning runs the whole program. */
+    private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
+
+    /** Each stack file as shipped (operator), and the same stack with {@code redis.deployment: statefulset}. */
+    static Stream<Arguments> stackPlans() throws IOException {
+        return stackFiles().stream().flatMap(f -> Stream.of(Arguments.of(f, "operator"), Arguments.of(f, "statefulset")));
+    }
+
+    /** Kubernetes' own kinds against the Kubernetes schema, the operator's kinds against its CRDs. */
+    static List<String> validate(JsonNode object) {
+        return RedisEnterpriseCrdSchema.handles(object) ? RedisEnterpriseCrdSchema.validate(object)
+                : KubernetesSchema.validate(object);
+    }
 
     /** Pulumi.dev.yaml and every stacks/Pulumi.*.yaml on disk, so a new stack file is checked without editing this test. */
     static List<Path> stackFiles() throws IOException {
@@ -56,15 +74,18 @@ class ManifestSchemaTest {
                 .hasSizeGreaterThanOrEqualTo(4);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stackFiles")
-    void everyPlannedObjectMatchesTheKubernetesSchema(Path stackFile) {
-        List<Map<String, Object>> objects = PlanDocuments.manifests(plan(stackFile));
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("stackPlans")
+    void everyPlannedObjectMatchesTheKubernetesSchema(Path stackFile, String deployment) {
+        List<Map<String, Object>> objects = PlanDocuments.manifests(plan(stackFile, deployment));
 
         assertThat(objects).as("Kubernetes objects planned for %s", stackFile).isNotEmpty();
+        assertThat(objects).as("the cluster object of %s", deployment)
+                .anySatisfy(o -> assertThat(o.get("kind")).isEqualTo(
+                        deployment.equals("operator") ? "RedisEnterpriseCluster" : "StatefulSet"));
         Map<String, List<String>> problems = new LinkedHashMap<>();
         for (Map<String, Object> object : objects) {
-            List<String> found = KubernetesSchema.validate(object);
+            List<String> found = validate(YAML.valueToTree(object));
             if (!found.isEmpty()) {
                 problems.put(describe(YAML.valueToTree(object)), found);
             }
@@ -73,10 +94,10 @@ class ManifestSchemaTest {
     }
 
     /** The written manifests.yaml is what gets applied, so its text is parsed back and checked as well. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("stackFiles")
-    void theWrittenManifestsYamlMatchesTheKubernetesSchema(Path stackFile) {
-        Plan plan = plan(stackFile);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("stackPlans")
+    void theWrittenManifestsYamlMatchesTheKubernetesSchema(Path stackFile, String deployment) {
+        Plan plan = plan(stackFile, deployment);
         String text = PlanDocuments.manifestsYaml(plan);
 
         List<JsonNode> documents = new ArrayList<>();
@@ -91,7 +112,7 @@ class ManifestSchemaTest {
                 .hasSameSizeAs(PlanDocuments.manifests(plan));
         Map<String, List<String>> problems = new LinkedHashMap<>();
         for (JsonNode document : documents) {
-            List<String> found = KubernetesSchema.validate(document);
+            List<String> found = validate(document);
             if (!found.isEmpty()) {
                 problems.put(describe(document), found);
             }
@@ -164,16 +185,85 @@ class ManifestSchemaTest {
                 .singleElement().asString().contains("Widget").contains("not served");
     }
 
-    private static Plan plan(Path stackFile) {
-        return PLANS.computeIfAbsent(stackFile, f -> {
+    @Test
+    void theFixtureClusterIsValid() {
+        assertThat(validate(YAML.valueToTree(redisEnterpriseCluster()))).isEmpty();
+    }
+
+    @Test
+    void anUnknownClusterFieldIsRejected() {
+        Map<String, Object> rec = redisEnterpriseCluster();
+        spec(rec).put("nodez", 3);
+
+        assertThat(validate(YAML.valueToTree(rec))).anySatisfy(p -> assertThat(p).contains("/spec").contains("nodez"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnknownClusterFieldDeepInsideIsRejected() {
+        Map<String, Object> rec = redisEnterpriseCluster();
+        ((Map<String, Object>) spec(rec).get("persistentSpec")).put("storageClass", "fast");
+
+        assertThat(validate(YAML.valueToTree(rec)))
+                .anySatisfy(p -> assertThat(p).contains("/spec/persistentSpec").contains("storageClass"));
+    }
+
+    @Test
+    void aClusterFieldOfTheWrongTypeIsRejected() {
+        Map<String, Object> rec = redisEnterpriseCluster();
+        spec(rec).put("nodes", "3");
+
+        assertThat(validate(YAML.valueToTree(rec))).anySatisfy(p -> assertThat(p).contains("/spec/nodes").contains("integer"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnknownMetadataFieldAndAnUnservedVersionAreRejected() {
+        Map<String, Object> rec = redisEnterpriseCluster();
+        ((Map<String, Object>) rec.get("metadata")).put("labelz", Map.of("a", "b"));
+        assertThat(validate(YAML.valueToTree(rec))).anySatisfy(p -> assertThat(p).contains("/metadata").contains("labelz"));
+
+        Map<String, Object> unserved = redisEnterpriseCluster();
+        unserved.put("apiVersion", "app.redislabs.com/v2");
+        assertThat(validate(YAML.valueToTree(unserved))).singleElement().asString().contains("not served");
+    }
+
+    private static Plan plan(Path stackFile, String deployment) {
+        return PLANS.computeIfAbsent(stackFile + " " + deployment, key -> {
             try {
-                StackFile stack = StackFile.read(f);
-                return PlanRun.run(stack.project(), stack.stack(), SettingsLoader.loadForPlan(stack),
+                StackFile stack = StackFile.read(stackFile);
+                ConfigSource source = deployment.equals("operator") ? stack : withDeployment(stack, deployment);
+                return PlanRun.run(stack.project(), stack.stack(), SettingsLoader.loadForPlan(source),
                         PlatformRegistry.discover());
             } catch (IOException e) {
-                throw new AssertionError("cannot read " + f, e);
+                throw new AssertionError("cannot read " + stackFile, e);
             }
         });
+    }
+
+    /** The stack with {@code redis.deployment} set, everything else as in the file. */
+    static ConfigSource withDeployment(ConfigSource stack, String deployment) {
+        String key = SettingsLoader.NAMESPACE + ":redis";
+        return new ConfigSource() {
+            @Override
+            public Optional<ConfigValue> get(String fullKey) {
+                if (!fullKey.equals(key)) {
+                    return stack.get(fullKey);
+                }
+                Map<String, Object> redis = new LinkedHashMap<>();
+                stack.get(key).map(ConfigValue::raw).filter(Map.class::isInstance)
+                        .ifPresent(m -> ((Map<?, ?>) m).forEach((k, v) -> redis.put(String.valueOf(k), v)));
+                redis.put("deployment", deployment);
+                return Optional.of(ConfigValue.plain(redis));
+            }
+
+            @Override
+            public Set<String> keys() {
+                Set<String> keys = new java.util.HashSet<>(stack.keys());
+                keys.add(key);
+                return keys;
+            }
+        };
     }
 
     private static String describe(JsonNode object) {
@@ -209,6 +299,21 @@ class ManifestSchemaTest {
                           image: redislabs/redis:7.8.4-66
                           ports: [{containerPort: 8443, name: api}]
                           resources: {limits: {cpu: 2, memory: 4Gi}}
+                """);
+    }
+
+    /** A small valid RedisEnterpriseCluster, fresh (and mutable) for each test. */
+    private static Map<String, Object> redisEnterpriseCluster() {
+        return yaml("""
+                apiVersion: app.redislabs.com/v1
+                kind: RedisEnterpriseCluster
+                metadata: {name: rec, namespace: redis, labels: {app: redis-enterprise}}
+                spec:
+                  nodes: 3
+                  persistentSpec: {enabled: true, storageClassName: ssd, volumeSize: 20Gi}
+                  redisEnterpriseNodeResources:
+                    requests: {cpu: 2, memory: 4Gi}
+                    limits: {cpu: 2, memory: 4Gi}
                 """);
     }
 

@@ -61,10 +61,30 @@ class PlanCommandTest {
     }
 
     @Test
-    void cloudStacksRunThreeNodesAcrossThreeZones() throws IOException {
+    void cloudStacksRunThreeNodesAcrossThreeZonesWithThePinnedOperator() throws IOException {
         for (String cloud : List.of("aws", "gcp", "azure")) {
             Run run = plan("--config", "stacks/Pulumi." + cloud + ".yaml", "--out", tmp.resolve(cloud).toString());
             assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains("operator chart   redis-enterprise-operator 8.0.20-23 from https://helm.redis.io");
+            JsonNode planJson = new ObjectMapper().readTree(tmp.resolve(cloud).resolve("plan.json").toFile());
+            assertThat(planJson.get("cloud").asText()).isEqualTo(cloud);
+            JsonNode release = find(planJson, "kubernetes:helm.sh/v3:Release");
+            assertThat(release.at("/inputs/chart").asText()).isEqualTo("redis-enterprise-operator");
+            assertThat(release.at("/inputs/repositoryOpts/repo").asText()).isEqualTo("https://helm.redis.io");
+            assertThat(release.at("/inputs/version").asText()).isEqualTo("8.0.20-23");
+            assertThat(release.at("/inputs/values/admission/limitToNamespace").asBoolean()).isTrue();
+            JsonNode rec = find(planJson, "kubernetes:app.redislabs.com/v1:RedisEnterpriseCluster");
+            assertThat(rec.at("/inputs/spec/nodes").isIntegralNumber()).isTrue();
+            assertThat(rec.at("/inputs/spec/nodes").asInt()).isEqualTo(3);
+            assertThat(rec.at("/inputs/spec/rackAwarenessNodeLabel").asText()).isEqualTo("topology.kubernetes.io/zone");
+        }
+    }
+
+    @Test
+    void statefulSetStacksRunThreeNodesAcrossThreeZones() throws IOException {
+        for (String cloud : List.of("aws", "gcp", "azure")) {
+            Run run = plan("--config", statefulSetStack(cloud).toString(), "--out", tmp.resolve(cloud).toString());
+            assertThat(run.exit()).as(run.err()).isZero();
             JsonNode planJson = new ObjectMapper().readTree(tmp.resolve(cloud).resolve("plan.json").toFile());
             assertThat(planJson.get("cloud").asText()).isEqualTo(cloud);
             JsonNode sts = find(planJson, "kubernetes:apps/v1:StatefulSet");
@@ -81,8 +101,23 @@ class PlanCommandTest {
         JsonNode planJson = new ObjectMapper().readTree(tmp.resolve("plan.json").toFile());
         List<String> types = new ArrayList<>();
         planJson.get("resources").forEach(r -> types.add(r.get("type").asText()));
+        assertThat(types).contains("aws:eks/nodeGroup:NodeGroup", "kubernetes:helm.sh/v3:Release",
+                "kubernetes:app.redislabs.com/v1:RedisEnterpriseCluster", "pulumi:providers:kubernetes",
+                "redis-enterprise:index:OperatorDeployment");
+        assertThat(find(planJson, "kubernetes:app.redislabs.com/v1:RedisEnterpriseCluster").get("parent").asText())
+                .isEqualTo("redis-enterprise:index:OperatorDeployment::redis-enterprise");
+    }
+
+    /** The StatefulSet keeps its type token and parent, so an existing statefulset stack sees no replacement. */
+    @Test
+    void statefulSetPlanKeepsTodaysTypeTokensAndParents() throws IOException {
+        plan("--config", statefulSetStack("aws").toString(), "--out", tmp.toString());
+        JsonNode planJson = new ObjectMapper().readTree(tmp.resolve("plan.json").toFile());
+        List<String> types = new ArrayList<>();
+        planJson.get("resources").forEach(r -> types.add(r.get("type").asText()));
         assertThat(types).contains("aws:eks/nodeGroup:NodeGroup", "kubernetes:apps/v1:StatefulSet",
-                "pulumi:providers:kubernetes", "redis-enterprise:index:RedisEnterpriseCluster");
+                "pulumi:providers:kubernetes", "redis-enterprise:index:RedisEnterpriseCluster")
+                .doesNotContain("kubernetes:helm.sh/v3:Release", "redis-enterprise:index:OperatorDeployment");
         assertThat(find(planJson, "kubernetes:apps/v1:StatefulSet").get("parent").asText())
                 .isEqualTo("redis-enterprise:index:RedisEnterpriseCluster::redis-enterprise");
     }
@@ -90,6 +125,20 @@ class PlanCommandTest {
     @Test
     void manifestsKeepIntegersAndApplyInOrder() throws IOException {
         plan("--config", "stacks/Pulumi.gcp.yaml", "--out", tmp.toString());
+        List<JsonNode> docs = manifests(tmp);
+        List<String> kinds = docs.stream().map(d -> d.get("kind").asText()).toList();
+        JsonNode rec = docs.get(kinds.indexOf("RedisEnterpriseCluster"));
+        assertThat(rec.at("/spec/nodes").isInt()).as("nodes stays an integer").isTrue();
+        assertThat(rec.at("/spec/redisEnterpriseNodeResources/limits/cpu").isTextual()).as("quantities stay strings").isTrue();
+        assertThat(kinds.get(0)).isEqualTo("Namespace");
+        assertThat(kinds.indexOf("StorageClass")).isLessThan(kinds.indexOf("RedisEnterpriseCluster"));
+        assertThat(kinds.indexOf("Secret")).isLessThan(kinds.indexOf("RedisEnterpriseCluster"));
+        assertThat(kinds.indexOf("ClusterRoleBinding")).isLessThan(kinds.indexOf("RedisEnterpriseCluster"));
+    }
+
+    @Test
+    void statefulSetManifestsKeepIntegersAndApplyInOrder() throws IOException {
+        plan("--config", statefulSetStack("gcp").toString(), "--out", tmp.toString());
         String yaml = Files.readString(tmp.resolve("manifests.yaml"));
         var yamlMapper = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
         List<JsonNode> docs = yamlMapper.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll();
@@ -251,8 +300,8 @@ class PlanCommandTest {
         assertThat(project.resolve("target/plan/x/plan.json")).isNotEmptyFile();
         assertThat(run.out()).contains("Wrote target/plan/x/manifests.yaml");
         assertThat(find(new ObjectMapper().readTree(project.resolve("target/plan/x/plan.json").toFile()),
-                "kubernetes:apps/v1:StatefulSet").at("/inputs/spec/volumeClaimTemplates/0/spec/storageClassName").asText())
-                .as("the project's config applies").isEqualTo("standard");
+                "kubernetes:app.redislabs.com/v1:RedisEnterpriseCluster").at("/inputs/spec/persistentSpec/storageClassName")
+                .asText()).as("the project's config applies").isEqualTo("standard");
     }
 
     @Test
@@ -312,6 +361,22 @@ class PlanCommandTest {
         Run run = plan("--config", tmp.resolve("Pulumi.none.yaml").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no such file");
+    }
+
+    private static List<JsonNode> manifests(Path dir) throws IOException {
+        var yamlMapper = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        return yamlMapper.readerFor(JsonNode.class).<JsonNode>readValues(Files.readString(dir.resolve("manifests.yaml"))).readAll();
+    }
+
+    /** The shipped stack file of that cloud with {@code redis.deployment: statefulset}, in a folder with a Pulumi.yaml. */
+    private Path statefulSetStack(String cloud) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("statefulset-" + cloud));
+        Files.writeString(dir.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        String stack = Files.readString(Path.of("stacks", "Pulumi." + cloud + ".yaml"));
+        assertThat(stack).contains("deployment: operator");
+        Path file = dir.resolve("Pulumi." + cloud + ".yaml");
+        Files.writeString(file, stack.replace("deployment: operator", "deployment: statefulset"));
+        return file;
     }
 
     private static JsonNode find(JsonNode planJson, String type) {

@@ -96,12 +96,13 @@ class StackFileTest {
                   redis-enterprise:storage:
                     existingClassName: standard
                   redis-enterprise:redis:
+                    deployment: statefulset
                     cpu: "2"
                     <<: [*small, *pinned]
                     memory: 6Gi
                 """));
-        assertThat(f.get("redis-enterprise:redis").orElseThrow().raw()).isEqualTo(
-                Map.of("cpu", "2", "memory", "6Gi", "nodes", 1, "image", "redislabs/redis:7.22.2-189"));
+        assertThat(f.get("redis-enterprise:redis").orElseThrow().raw()).isEqualTo(Map.of("deployment", "statefulset",
+                "cpu", "2", "memory", "6Gi", "nodes", 1, "image", "redislabs/redis:7.22.2-189"));
         Settings settings = SettingsLoader.loadForPlan(f);
         assertThat(settings.redis().nodes()).isEqualTo(1);
         assertThat(settings.redis().image()).isEqualTo("redislabs/redis:7.22.2-189");

@@ -98,7 +98,7 @@ class RedisStorageClassTest {
     @ValueSource(strings = {"aws", "gcp", "azure"})
     void theClassIsReplaceableWithoutTouchingTheStatefulSetOrTheClaims(String cloud) {
         Map<String, Set<String>> inputDependencies = new ConcurrentHashMap<>();
-        Plan plan = planRecordingInputDependencies(TestStacks.forCloud(cloud).settings(), inputDependencies);
+        Plan plan = planRecordingInputDependencies(TestStacks.forCloud(cloud).statefulSet().settings(), inputDependencies);
         PlannedResource storageClass = only(plan, CLASS);
         String classKey = CLASS + "::" + storageClass.name();
 
@@ -123,6 +123,21 @@ class RedisStorageClassTest {
         assertThat(plan.outputs()).containsKey(RedisStorageClass.PARAMETERS_OUTPUT);
         assertThat(at(only(plan, "pulumi:pulumi:StackReference").inputs(), "name"))
                 .isEqualTo("organization/redis-enterprise/test");
+    }
+
+    /** Operator mode: the RedisEnterpriseCluster waits for the class only by dependsOn and names it in plain text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"aws", "gcp", "azure"})
+    void theClassIsReplaceableWithoutTouchingTheRedisEnterpriseCluster(String cloud) {
+        Map<String, Set<String>> inputDependencies = new ConcurrentHashMap<>();
+        Plan plan = planRecordingInputDependencies(TestStacks.forCloud(cloud).settings(), inputDependencies);
+        PlannedResource storageClass = only(plan, CLASS);
+        String classKey = CLASS + "::" + storageClass.name();
+        assertThat(inputDependencies).allSatisfy((resource, deps) -> assertThat(deps).as(resource).doesNotContain(classKey));
+        PlannedResource cluster = only(plan, "kubernetes:app.redislabs.com/v1:RedisEnterpriseCluster");
+        assertThat(cluster.dependsOn()).contains(classKey);
+        assertThat(at(cluster.inputs(), "spec", "persistentSpec", "storageClassName"))
+                .isEqualTo(at(storageClass.inputs(), "metadata", "name"));
     }
 
     @Test

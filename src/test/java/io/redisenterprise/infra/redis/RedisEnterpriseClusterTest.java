@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Redis Enterprise workload as Kubernetes receives it, for every cloud. */
+/** The statefulset deployment's workload as Kubernetes receives it, for every cloud (redis.deployment statefulset). */
 class RedisEnterpriseClusterTest {
     static final String STS = "kubernetes:apps/v1:StatefulSet";
     static final Map<String, Object> SELECTOR = Map.of(
@@ -28,7 +28,7 @@ class RedisEnterpriseClusterTest {
     @ParameterizedTest
     @ValueSource(strings = {"aws", "gcp", "azure"})
     void oneRedisNodePerVmIsRequiredAndPodsSpreadAcrossZones(String cloud) {
-        Map<String, Object> pod = podSpec(TestStacks.forCloud(cloud).plan());
+        Map<String, Object> pod = podSpec(TestStacks.forCloud(cloud).statefulSet().plan());
         List<Object> required = atList(pod, "affinity", "podAntiAffinity", "requiredDuringSchedulingIgnoredDuringExecution");
         assertThat(required).containsExactly(Map.of(
                 "topologyKey", "kubernetes.io/hostname",
@@ -43,7 +43,7 @@ class RedisEnterpriseClusterTest {
     @Test
     void anExistingClusterWithZonesPinsThePodsToThemAndSpreadsOverAllOfThem() {
         List<String> zones = List.of("dc1-a", "dc1-b", "dc1-c");
-        Plan plan = TestStacks.kubernetes().set("nodePool", Map.of("zones", zones)).plan();
+        Plan plan = TestStacks.kubernetes().statefulSet().set("nodePool", Map.of("zones", zones)).plan();
         Map<String, Object> pod = podSpec(plan);
         assertThat(at(pod, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"))
                 .isEqualTo(Map.of("nodeSelectorTerms", List.of(Map.of("matchExpressions", List.of(Map.of(
@@ -57,19 +57,19 @@ class RedisEnterpriseClusterTest {
     @Test
     void zonePinningIsOnePlacementTermTheOperatorModeCanRenderToo() {
         var pinned = io.redisenterprise.infra.placement.Placement.from(
-                TestStacks.kubernetes().set("nodePool", Map.of("zones", List.of("dc1-a", "dc1-b"))).settings());
+                TestStacks.kubernetes().statefulSet().set("nodePool", Map.of("zones", List.of("dc1-a", "dc1-b"))).settings());
         assertThat(pinned.requiredNodeAffinity()).singleElement().satisfies(r -> assertThat(r.toKubernetes())
                 .isEqualTo(Map.of("key", "topology.kubernetes.io/zone", "operator", "In", "values", List.of("dc1-a", "dc1-b"))));
         assertThat(pinned.zoneSpreadMinDomains()).isEqualTo(2);
-        var unpinned = io.redisenterprise.infra.placement.Placement.from(TestStacks.kubernetes().settings());
+        var unpinned = io.redisenterprise.infra.placement.Placement.from(TestStacks.kubernetes().statefulSet().settings());
         assertThat(unpinned.requiredNodeAffinity()).isEmpty();
-        assertThat(io.redisenterprise.infra.placement.Placement.from(TestStacks.gcp().settings()).requiredNodeAffinity()).isEmpty();
+        assertThat(io.redisenterprise.infra.placement.Placement.from(TestStacks.gcp().statefulSet().settings()).requiredNodeAffinity()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"aws", "gcp", "azure"})
     void podsSelectAndTolerateExactlyWhatTheNodePoolCarries(String cloud) {
-        Plan plan = TestStacks.forCloud(cloud).plan();
+        Plan plan = TestStacks.forCloud(cloud).statefulSet().plan();
         Map<String, Object> pod = podSpec(plan);
         PlannedResource pool = plan.resources().stream()
                 .filter(r -> r.type().matches("aws:eks/nodeGroup:NodeGroup|gcp:container/nodePool:NodePool|azure-native:containerservice:AgentPool"))
@@ -92,7 +92,7 @@ class RedisEnterpriseClusterTest {
 
     @Test
     void podsAreGuaranteedQosNonRootWithPersistentVolumes() {
-        Plan plan = TestStacks.aws().with("redis", "cpu", "3").with("redis", "memory", "20Gi").plan();
+        Plan plan = TestStacks.aws().statefulSet().with("redis", "cpu", "3").with("redis", "memory", "20Gi").plan();
         Map<String, Object> sts = only(plan, STS).inputs();
         assertThat(at(sts, "spec", "replicas")).isEqualTo(3L);
         assertThat(at(sts, "spec", "serviceName")).isEqualTo("redis-enterprise");
@@ -124,13 +124,13 @@ class RedisEnterpriseClusterTest {
 
     @Test
     void disruptionBudgetLetsOneNodeGoAtATime() {
-        Map<String, Object> pdb = only(TestStacks.gcp().plan(), "kubernetes:policy/v1:PodDisruptionBudget").inputs();
+        Map<String, Object> pdb = only(TestStacks.gcp().statefulSet().plan(), "kubernetes:policy/v1:PodDisruptionBudget").inputs();
         assertThat(at(pdb, "spec")).isEqualTo(Map.of("maxUnavailable", 1L, "selector", Map.of("matchLabels", SELECTOR)));
     }
 
     @Test
     void headlessServiceResolvesPodsBeforeTheyAreReady() {
-        PlannedResource svc = TestStacks.azure().plan().ofType("kubernetes:core/v1:Service").stream()
+        PlannedResource svc = TestStacks.azure().statefulSet().plan().ofType("kubernetes:core/v1:Service").stream()
                 .filter(s -> at(s.inputs(), "metadata", "name").equals("redis-enterprise")).findFirst().orElseThrow();
         assertThat(atMap(svc.inputs(), "spec")).containsEntry("clusterIP", "None")
                 .containsEntry("publishNotReadyAddresses", true)
@@ -139,7 +139,7 @@ class RedisEnterpriseClusterTest {
 
     @Test
     void statefulSetWaitsForTheNodePoolButNamespaceAndStorageClassDoNot() {
-        Plan plan = TestStacks.aws().plan();
+        Plan plan = TestStacks.aws().statefulSet().plan();
         assertThat(only(plan, STS).dependsOn()).contains(
                 "aws:eks/nodeGroup:NodeGroup::redis-us-east-1a",
                 "aws:eks/nodeGroup:NodeGroup::redis-us-east-1b",
@@ -150,7 +150,7 @@ class RedisEnterpriseClusterTest {
 
     @Test
     void existingDevClusterRunsWithoutPinningOrZoneSpread() {
-        Plan plan = TestStacks.kubernetes().set("redis", Map.of("nodes", 1, "antiAffinity", "preferred"))
+        Plan plan = TestStacks.kubernetes().statefulSet().set("redis", Map.of("nodes", 1, "antiAffinity", "preferred"))
                 .set("nodePool", Map.of("dedicated", false)).plan();
         Map<String, Object> pod = podSpec(plan);
         assertThat(pod).doesNotContainKeys("nodeSelector", "tolerations", "topologySpreadConstraints");
@@ -160,7 +160,7 @@ class RedisEnterpriseClusterTest {
 
     @Test
     void existingClusterKeepsDedicatedPlacementByDefault() {
-        Map<String, Object> pod = podSpec(TestStacks.kubernetes().plan());
+        Map<String, Object> pod = podSpec(TestStacks.kubernetes().statefulSet().plan());
         assertThat(pod).containsEntry("nodeSelector", Map.of("redis.io/node-pool", "redis"));
         assertThat(atMap(pod, "affinity", "podAntiAffinity")).containsOnlyKeys("requiredDuringSchedulingIgnoredDuringExecution");
     }

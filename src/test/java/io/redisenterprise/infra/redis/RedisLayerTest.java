@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The Redis Enterprise layer: cluster formation, credentials, services, RBAC, protection and day-2 rules. */
+/** The statefulset deployment (redis.deployment statefulset): cluster formation, credentials, services, RBAC, protection and day-2 rules. */
 class RedisLayerTest {
     static final String STS = "kubernetes:apps/v1:StatefulSet";
 
@@ -39,7 +39,7 @@ class RedisLayerTest {
 
     @Nested
     class Formation {
-        final Plan plan = TestStacks.gcp().plan();
+        final Plan plan = TestStacks.gcp().statefulSet().plan();
 
         @Test
         void everyPodRunsTheBootstrapSidecarFromAConfigMap() {
@@ -87,7 +87,7 @@ class RedisLayerTest {
         @Test
         void rackAwareWhenTheStackSpansZones() {
             assertThat(env(container(plan, "bootstrap"), "RACK_AWARE")).isEqualTo("true");
-            Plan oneZone = TestStacks.gcp().with("nodePool", "zones", List.of("europe-west1-b"))
+            Plan oneZone = TestStacks.gcp().statefulSet().with("nodePool", "zones", List.of("europe-west1-b"))
                     .with("nodePool", "nodesPerZone", 3).plan();
             assertThat(env(container(oneZone, "bootstrap"), "RACK_AWARE")).isEqualTo("false");
         }
@@ -104,14 +104,14 @@ class RedisLayerTest {
             // create: 10 min + 5 per node; update: 10 min + per node (15 min grace + 5 min start and join);
             // delete: the pods stop together within the grace period, + 10 min.
             assertThat(only(plan, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "70m", "delete", "25m"));
-            Plan five = TestStacks.gcp().with("redis", "nodes", 5).plan();
+            Plan five = TestStacks.gcp().statefulSet().with("redis", "nodes", 5).plan();
             assertThat(only(five, STS).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "110m", "delete", "25m"));
         }
 
         @Test
         void theTimeoutsFitTheGracePeriodTheyAreDerivedFrom() {
             for (int nodes : List.of(3, 5, 7)) {
-                Plan p = TestStacks.aws().with("redis", "nodes", nodes).with("nodePool", "nodesPerZone", 3).plan();
+                Plan p = TestStacks.aws().statefulSet().with("redis", "nodes", nodes).with("nodePool", "nodesPerZone", 3).plan();
                 long graceMinutes = (Long) at(only(p, STS).inputs(), "spec", "template", "spec", "terminationGracePeriodSeconds") / 60;
                 @SuppressWarnings("unchecked")
                 Map<String, String> timeouts = (Map<String, String>) only(p, STS).options().get("customTimeouts");
@@ -128,7 +128,7 @@ class RedisLayerTest {
 
     @Nested
     class NodeLifecycleInThePod {
-        final Plan plan = TestStacks.gcp().plan();
+        final Plan plan = TestStacks.gcp().statefulSet().plan();
 
         @Test
         void logsLiveOnThePersistentVolumeAsTheOperatorMountsThem() {
@@ -139,7 +139,7 @@ class RedisLayerTest {
 
         @Test
         void ephemeralStorageIsLimitedToRedisEnterprisesGuidanceAndRequestedSoThePodAlwaysFits() {
-            Plan sized = TestStacks.aws().with("redis", "cpu", "3").with("redis", "memory", "20Gi").plan();
+            Plan sized = TestStacks.aws().statefulSet().with("redis", "cpu", "3").with("redis", "memory", "20Gi").plan();
             Map<String, Object> resources = atMap(container(sized, "redis-enterprise-node"), "resources");
             // Limit: RAM x 2, Redis Enterprise's minimum ephemeral storage, what the boot disk rule gives each VM.
             assertThat(atMap(resources, "limits")).isEqualTo(Map.of("cpu", "3", "memory", "20Gi", "ephemeral-storage", "40Gi"));
@@ -185,7 +185,7 @@ class RedisLayerTest {
 
     @Nested
     class AccessAndCredentials {
-        final Plan plan = TestStacks.aws().plan();
+        final Plan plan = TestStacks.aws().statefulSet().plan();
 
         @Test
         void credentialsLiveInASecretThePodMounts() {
@@ -205,7 +205,7 @@ class RedisLayerTest {
         @Test
         void licenseIsAnOptionalSecret() {
             assertThat(named(plan, "kubernetes:core/v1:Secret", "redis-enterprise-license")).isEmpty();
-            Plan licensed = TestStacks.aws().secret("license", "----- LICENSE -----").plan();
+            Plan licensed = TestStacks.aws().statefulSet().secret("license", "----- LICENSE -----").plan();
             assertThat(named(licensed, "kubernetes:core/v1:Secret", "redis-enterprise-license")).isPresent();
             assertThat(atList(container(licensed, "bootstrap"), "volumeMounts"))
                     .anySatisfy(m -> assertThat(at(m, "mountPath")).isEqualTo("/etc/redis-enterprise/license"));
@@ -213,19 +213,19 @@ class RedisLayerTest {
 
         @Test
         void missingOrPlaintextPasswordIsRefusedAtPulumiUp() {
-            var missing = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().remove("adminPassword").settings());
+            var missing = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().statefulSet().remove("adminPassword").settings());
             assertThat(missing.lines()).containsExactly(
                     "redis-enterprise:adminPassword: required, as a secret: pulumi config set --secret redis-enterprise:adminPassword <password>, got nothing");
-            var plain = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().set("adminPassword", "hunter2hunter2").settings());
+            var plain = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().statefulSet().set("adminPassword", "hunter2hunter2").settings());
             assertThat(plain.lines()).containsExactly(
                     "redis-enterprise:adminPassword: must be a secret: pulumi config set --secret redis-enterprise:adminPassword <password>, got a plaintext value");
-            var shortOne = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().secret("adminPassword", "abc").settings());
+            var shortOne = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().statefulSet().secret("adminPassword", "abc").settings());
             assertThat(shortOne.lines()).containsExactly("redis-enterprise:adminPassword: must be at least 8 characters, got [secret]");
         }
 
         @Test
         void usernameMustBeAnEmail() {
-            var e = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().set("adminUsername", "admin").settings());
+            var e = catchThrowableOfType(InvalidConfigException.class, () -> TestStacks.aws().statefulSet().set("adminUsername", "admin").settings());
             assertThat(e.lines()).containsExactly(
                     "redis-enterprise:adminUsername: must be an email address (Redis Enterprise logs in with one), got \"admin\"");
         }
@@ -252,7 +252,7 @@ class RedisLayerTest {
     class Services {
         @Test
         void uiAndApiAreClusterIpByDefaultAndMetricsAreScrapeable() {
-            Plan plan = TestStacks.azure().plan();
+            Plan plan = TestStacks.azure().statefulSet().plan();
             for (String name : List.of("redis-enterprise-ui", "redis-enterprise-api")) {
                 Map<String, Object> svc = named(plan, "kubernetes:core/v1:Service", name).orElseThrow().inputs();
                 assertThat(at(svc, "spec", "type")).isEqualTo("ClusterIP");
@@ -275,7 +275,7 @@ class RedisLayerTest {
                 "gcp,networking.gke.io/load-balancer-type,Internal",
                 "azure,service.beta.kubernetes.io/azure-load-balancer-internal,true"})
         void loadBalancersArePrivateAndLimitedToTheAllowedRanges(String cloud, String annotation, String value) {
-            Plan plan = TestStacks.forCloud(cloud).set("services", Map.of("type", "LoadBalancer",
+            Plan plan = TestStacks.forCloud(cloud).statefulSet().set("services", Map.of("type", "LoadBalancer",
                     "loadBalancerSourceRanges", List.of("10.0.0.0/8"))).plan();
             Map<String, Object> ui = named(plan, "kubernetes:core/v1:Service", "redis-enterprise-ui").orElseThrow().inputs();
             assertThat(at(ui, "spec", "type")).isEqualTo("LoadBalancer");
@@ -293,7 +293,7 @@ class RedisLayerTest {
         @ParameterizedTest
         @CsvSource({"aws,ClusterIP", "gcp,ClusterIP", "azure,LoadBalancer", "kubernetes,ClusterIP"})
         void servicesSelectingTheRedisPodsAreCreatedAfterTheStatefulSet(String cloud, String type) {
-            var config = TestStacks.forCloud(cloud);
+            var config = TestStacks.forCloud(cloud).statefulSet();
             if (type.equals("LoadBalancer")) {
                 config.set("services", Map.of("type", type, "loadBalancerSourceRanges", List.of("10.0.0.0/8")));
             }
@@ -314,11 +314,11 @@ class RedisLayerTest {
         @Test
         void loadBalancerNeedsSourceRanges() {
             var e = catchThrowableOfType(InvalidConfigException.class,
-                    () -> TestStacks.aws().set("services", Map.of("type", "LoadBalancer")).settings());
+                    () -> TestStacks.aws().statefulSet().set("services", Map.of("type", "LoadBalancer")).settings());
             assertThat(e.lines()).containsExactly(
                     "redis-enterprise:services.loadBalancerSourceRanges: required with services.type LoadBalancer: the CIDRs allowed to reach the admin UI and REST API, got nothing");
             var bad = catchThrowableOfType(InvalidConfigException.class,
-                    () -> TestStacks.aws().set("services", Map.of("type", "NodePort")).settings());
+                    () -> TestStacks.aws().statefulSet().set("services", Map.of("type", "NodePort")).settings());
             assertThat(bad.lines()).containsExactly("redis-enterprise:services.type: must be ClusterIP or LoadBalancer, got \"NodePort\"");
         }
     }
@@ -327,16 +327,16 @@ class RedisLayerTest {
     class DayTwo {
         @Test
         void statefulResourcesAreProtectedByDefault() {
-            Plan plan = TestStacks.aws().plan();
+            Plan plan = TestStacks.aws().statefulSet().plan();
             assertThat(only(plan, STS).isProtected()).isTrue();
             assertThat(only(plan, "kubernetes:core/v1:Namespace").isProtected()).isTrue();
-            Plan unprotected = TestStacks.aws().with("redis", "protect", false).plan();
+            Plan unprotected = TestStacks.aws().statefulSet().with("redis", "protect", false).plan();
             assertThat(only(unprotected, STS).isProtected()).isFalse();
         }
 
         @Test
         void volumesGrowThroughClaimPatchesAndAreNeverDeletedWithThem() {
-            Plan plan = TestStacks.aws().with("redis", "volumeSize", "200Gi").plan();
+            Plan plan = TestStacks.aws().statefulSet().with("redis", "volumeSize", "200Gi").plan();
             List<PlannedResource> patches = plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
             assertThat(patches).extracting(p -> at(p.inputs(), "metadata", "name")).containsExactlyInAnyOrder(
                     "redis-enterprise-storage-redis-enterprise-0", "redis-enterprise-storage-redis-enterprise-1",
@@ -350,7 +350,7 @@ class RedisLayerTest {
 
         @Test
         void theClaimsArePatchedBeforeTheWorkloadSoARefusedSizeStopsUpBeforeAnyPodRolls() {
-            Plan plan = TestStacks.aws().with("redis", "volumeSize", "200Gi").plan();
+            Plan plan = TestStacks.aws().statefulSet().with("redis", "volumeSize", "200Gi").plan();
             List<PlannedResource> patches = plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
             assertThat(only(plan, STS).dependsOn()).containsAll(patches.stream()
                     .map(p -> "kubernetes:core/v1:PersistentVolumeClaimPatch::" + p.name()).toList());
@@ -359,7 +359,7 @@ class RedisLayerTest {
 
         @Test
         void eachPatchIsTheWholeClaimTheStatefulSetWouldCreateSoANewStackGetsValidClaims() {
-            Plan plan = TestStacks.gcp().with("redis", "nodes", 5).plan();
+            Plan plan = TestStacks.gcp().statefulSet().with("redis", "nodes", 5).plan();
             Map<String, Object> template = atMap(only(plan, STS).inputs(), "spec", "volumeClaimTemplates", 0);
             Map<String, Object> selector = atMap(only(plan, STS).inputs(), "spec", "selector", "matchLabels");
             List<PlannedResource> patches = plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
@@ -383,18 +383,18 @@ class RedisLayerTest {
 
         @Test
         void aVolumeSizeDerivedFromMemoryIsWarnedAbout() {
-            assertThat(TestStacks.aws().settings().warnings()).containsExactly(
+            assertThat(TestStacks.aws().statefulSet().settings().warnings()).containsExactly(
                     "redis-enterprise:redis.volumeSize: not set, so derived as 5 x redis.memory (28Gi) = 140Gi; a later"
                             + " change of redis.memory or nodePool.machineType resizes every node's volume (larger grows"
                             + " the disks, smaller is refused before any pod rolls): set redis.volumeSize to keep it");
-            assertThat(TestStacks.kubernetes().settings().warnings()).singleElement().asString()
+            assertThat(TestStacks.kubernetes().statefulSet().settings().warnings()).singleElement().asString()
                     .contains("derived as 5 x redis.memory (4Gi) = 20Gi; a later change of redis.memory resizes");
-            assertThat(TestStacks.aws().with("redis", "volumeSize", "140Gi").settings().warnings()).isEmpty();
+            assertThat(TestStacks.aws().statefulSet().with("redis", "volumeSize", "140Gi").settings().warnings()).isEmpty();
         }
 
         @Test
         void scaleDownIsRefusedByAnAdmissionPolicyUnlessConfirmed() {
-            Plan plan = TestStacks.aws().plan();
+            Plan plan = TestStacks.aws().statefulSet().plan();
             Map<String, Object> policy = only(plan, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy").inputs();
             assertThat((String) at(policy, "spec", "validations", 0, "expression"))
                     .contains("object.spec.replicas >= oldObject.spec.replicas")
@@ -406,7 +406,7 @@ class RedisLayerTest {
             assertThat(at(binding, "spec", "validationActions")).isEqualTo(List.of("Deny"));
             assertThat(atMap(only(plan, STS).inputs(), "metadata")).doesNotContainKey("annotations");
 
-            Plan confirmed = TestStacks.aws().with("redis", "nodes", 3).with("redis", "confirmScaleDown", 3).plan();
+            Plan confirmed = TestStacks.aws().statefulSet().with("redis", "nodes", 3).with("redis", "confirmScaleDown", 3).plan();
             assertThat(atMap(only(confirmed, STS).inputs(), "metadata", "annotations"))
                     .containsEntry("redis.io/confirm-scale-down", "3");
         }
@@ -414,7 +414,7 @@ class RedisLayerTest {
         @Test
         void confirmationMustNameTheNewSize() {
             var e = catchThrowableOfType(InvalidConfigException.class,
-                    () -> TestStacks.aws().with("redis", "nodes", 5).with("nodePool", "nodesPerZone", 2)
+                    () -> TestStacks.aws().statefulSet().with("redis", "nodes", 5).with("nodePool", "nodesPerZone", 2)
                             .with("redis", "confirmScaleDown", 3).settings());
             assertThat(e.lines()).containsExactly(
                     "redis-enterprise:redis.confirmScaleDown: must equal redis.nodes (5) to confirm a scale-down to that size; remove it once the scale-down is done, got 3");
@@ -422,7 +422,7 @@ class RedisLayerTest {
 
         @Test
         void growingNodesAddsPodsThatJoinAndPoolCapacity() {
-            Plan plan = TestStacks.gcp().with("redis", "nodes", 5).plan();
+            Plan plan = TestStacks.gcp().statefulSet().with("redis", "nodes", 5).plan();
             assertThat(at(only(plan, STS).inputs(), "spec", "replicas")).isEqualTo(5L);
             // One pool per zone, each with its share: 2 + 2 + 1 VMs for 5 nodes.
             assertThat(plan.ofType("gcp:container/nodePool:NodePool")).extracting(p -> p.inputs().get("nodeCount"))
@@ -431,7 +431,7 @@ class RedisLayerTest {
 
         @Test
         void upgradesRollOnePodAtATime() {
-            Plan plan = TestStacks.azure().plan();
+            Plan plan = TestStacks.azure().statefulSet().plan();
             assertThat(at(only(plan, STS).inputs(), "spec", "updateStrategy"))
                     .isEqualTo(Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("partition", 0L)));
             assertThat(at(only(plan, "kubernetes:policy/v1:PodDisruptionBudget").inputs(), "spec", "maxUnavailable")).isEqualTo(1L);

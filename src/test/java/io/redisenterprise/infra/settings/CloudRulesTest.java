@@ -174,7 +174,7 @@ class CloudRulesTest {
 
         @Test
         void aMachineTooSmallForTheMinimumIsRefused() {
-            assertThat(problems(aws().with("nodePool", "machineType", "m6i.large"))).containsExactly(
+            assertThat(problems(aws().with("nodePool", "machineType", "m6i.large").statefulSet())).containsExactly(
                     "redis-enterprise:nodePool.machineType: is too small for Redis Enterprise's production minimum of 2 cores and 8 GB RAM per node: one node leaves the Redis container 1500m CPU and 6400Mi memory after the cloud's reservations and the bootstrap sidecar, got \"m6i.large\"");
         }
 
@@ -371,7 +371,7 @@ class CloudRulesTest {
             assertThat(problems(aws().with("redis", "image", "Redis:Latest"))).containsExactly(
                     "redis-enterprise:redis.image: must be a container image reference such as registry.example.com/team/redis:7.22.2-189 (lowercase repository path, optional :tag, optional @sha256:digest), which the kubelet can pull, got \"Redis:Latest\"");
             assertThat(aws().with("redis", "bootstrapImage", "registry.example.com:5000/python@sha256:" + "a".repeat(64))
-                    .settings().redis().bootstrapImage()).startsWith("registry.example.com:5000/python@sha256:");
+                    .statefulSet().settings().redis().bootstrapImage()).startsWith("registry.example.com:5000/python@sha256:");
         }
     }
 

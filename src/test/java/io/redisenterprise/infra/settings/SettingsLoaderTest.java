@@ -28,7 +28,10 @@ class SettingsLoaderTest {
             assertThat(s.cluster()).isEqualTo(new ClusterTarget.Eks("prod-eks", "us-east-1"));
             assertThat(s.redis().nodes()).isEqualTo(3);
             assertThat(s.redis().antiAffinity()).isEqualTo(AntiAffinity.REQUIRED);
-            assertThat(s.redis().image()).isEqualTo("redislabs/redis:7.22.2-189").doesNotEndWith(":latest");
+            assertThat(s.redis().image()).isEqualTo("redislabs/redis:8.0.20-44.23").doesNotEndWith(":latest");
+            assertThat(s.deployment().mode()).isEqualTo(DeploymentMode.OPERATOR);
+            assertThat(s.deployment().operator().version()).isEqualTo("8.0.20-23");
+            assertThat(s.deployment().operator().install()).isTrue();
             assertThat(s.nodePool().name()).isEqualTo("redis");
             assertThat(s.nodePool().machineType()).isEqualTo("r6i.xlarge");
             assertThat(s.nodePool().nodesPerZone()).isEmpty();
@@ -74,7 +77,7 @@ class SettingsLoaderTest {
 
         @Test
         void singleNodeIsAllowedOnExistingClusters() {
-            Settings s = kubernetes().set("redis", Map.of("nodes", 1, "antiAffinity", "preferred")).settings();
+            Settings s = kubernetes().set("redis", Map.of("nodes", 1, "antiAffinity", "preferred")).statefulSet().settings();
             assertThat(s.redis().nodes()).isEqualTo(1);
             assertThat(s.redis().antiAffinity()).isEqualTo(AntiAffinity.PREFERRED);
         }
@@ -246,7 +249,7 @@ class SettingsLoaderTest {
         @Test
         void unknownKeysAreRefused() {
             assertThat(problems(aws().with("redis", "nodez", 3))).containsExactly(
-                    "redis-enterprise:redis.nodez: unknown key (did you mean nodes?); known keys are antiAffinity, bootstrapImage, confirmScaleDown, cpu, image, memory, name, namespace, nodes, protect, volumeSize, got 3");
+                    "redis-enterprise:redis.nodez: unknown key (did you mean nodes?); known keys are antiAffinity, bootstrapImage, confirmScaleDown, cpu, deployment, image, memory, name, namespace, nodes, protect, volumeSize, got 3");
         }
 
         @Test

@@ -19,7 +19,7 @@ class SizingSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"aws", "gcp", "azure"})
     void defaultStackFillsEachVmWithRedis(String cloud) {
-        Settings s = TestStacks.forCloud(cloud).settings();
+        Settings s = TestStacks.forCloud(cloud).statefulSet().settings();
         SizingReport r = s.sizing().orElseThrow();
         assertThat(r.derived()).isTrue();
         assertThat(r.memoryUtilisation()).isBetween(0.85, 1.0);
@@ -30,10 +30,41 @@ class SizingSettingsTest {
         assertThat(s.redis().volumeSize().value()).isGreaterThanOrEqualTo(s.redis().memory().value().multiply(java.math.BigDecimal.valueOf(5)));
     }
 
+    /**
+     * The operator puts its bootstrapper in every Redis pod and may put its single services rigger and its daily
+     * call-home job on any Redis VM (the cluster's nodeSelector covers them): every VM leaves room for all three, and
+     * Redis still gets at least 85% of what the node leaves for pods.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"aws", "gcp", "azure"})
+    void operatorStackLeavesRoomForEveryOperatorPodAndStillFillsEachVm(String cloud) {
+        Settings s = TestStacks.forCloud(cloud).settings();
+        assertThat(s.deployment().mode()).isEqualTo(DeploymentMode.OPERATOR);
+        SizingReport r = s.sizing().orElseThrow();
+        assertThat(r.derived()).isTrue();
+        // 128Mi bootstrapper + 512Mi services rigger + 256Mi call-home client; 100m + 500m + 250m.
+        assertThat(r.podMemoryMiB()).isEqualTo(s.redis().memory().mebibytes() + 128 + 512 + 256);
+        assertThat(r.podCpuMillicores()).isEqualTo(s.redis().cpu().millicores() + 100 + 500 + 250);
+        assertThat(r.podMemoryMiB()).isLessThanOrEqualTo(r.allocatableMemoryMiB());
+        assertThat(r.podCpuMillicores()).isLessThanOrEqualTo(r.allocatableCpuMillicores());
+        assertThat((double) s.redis().memory().mebibytes() / r.allocatableMemoryMiB()).isGreaterThanOrEqualTo(0.85);
+        Settings statefulSet = TestStacks.forCloud(cloud).statefulSet().settings();
+        assertThat(s.redis().memory()).isLessThan(statefulSet.redis().memory());
+    }
+
+    @Test
+    void operatorRefusalNamesEveryOperatorPod() {
+        List<String> lines = problems(TestStacks.aws().with("redis", "memory", "28Gi"));
+        assertThat(lines).singleElement().asString()
+                .startsWith("redis-enterprise:redis.memory: must fit one r6i.xlarge node with the operator's bootstrapper,"
+                        + " services rigger and call-home client: ")
+                .contains("short by").contains("Largest that fits: cpu 2700m, memory 27904Mi").endsWith(", got \"28Gi\"");
+    }
+
     @Test
     void derivedSizeReachesTheStatefulSet() {
-        var plan = TestStacks.aws().plan();
-        Settings s = TestStacks.aws().settings();
+        var plan = TestStacks.aws().statefulSet().plan();
+        Settings s = TestStacks.aws().statefulSet().settings();
         Map<String, Object> limits = TestStacks.atMap(only(plan, "kubernetes:apps/v1:StatefulSet").inputs(), "spec", "template",
                 "spec", "containers", 0, "resources", "limits");
         assertThat(limits).containsEntry("cpu", s.redis().cpu().text()).containsEntry("memory", s.redis().memory().text());
@@ -42,7 +73,7 @@ class SizingSettingsTest {
 
     @Test
     void aPodThatCannotFitIsRefused() {
-        List<String> lines = problems(TestStacks.aws().with("redis", "memory", "30Gi").with("redis", "cpu", "2"));
+        List<String> lines = problems(TestStacks.aws().statefulSet().with("redis", "memory", "30Gi").with("redis", "cpu", "2"));
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).startsWith("redis-enterprise:redis.memory: must fit one r6i.xlarge node with the bootstrap sidecar: ")
                 .contains("short by").contains("Largest that fits: cpu 3500m, memory 28Gi").endsWith(", got \"30Gi\"");
@@ -75,7 +106,7 @@ class SizingSettingsTest {
 
     @Test
     void bootDiskHoldsTwiceTheMemory() {
-        assertThat(problems(TestStacks.aws().with("nodePool", "diskSizeGb", 40))).containsExactly(
+        assertThat(problems(TestStacks.aws().statefulSet().with("nodePool", "diskSizeGb", 40))).containsExactly(
                 "redis-enterprise:nodePool.diskSizeGb: must be at least 2 x redis.memory (56 GB for 28Gi) for Redis Enterprise's ephemeral files, got 40");
         Settings big = TestStacks.aws().with("nodePool", "machineType", "r6i.4xlarge").settings();
         assertThat(big.nodePool().diskSizeGb()).isGreaterThanOrEqualTo(2 * (int) big.redis().memory().ceilGibibytes());

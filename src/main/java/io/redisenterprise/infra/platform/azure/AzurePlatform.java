@@ -57,6 +57,12 @@ public final class AzurePlatform implements Platform {
         return Map.of("service.beta.kubernetes.io/azure-load-balancer-internal", "true");
     }
 
+    /** AKS documents its own annotation for allowed source ranges (learn.microsoft.com/azure/aks/configure-load-balancer-standard). */
+    @Override
+    public String loadBalancerSourceRangesAnnotation() {
+        return "service.beta.kubernetes.io/azure-allowed-ip-ranges";
+    }
+
     @Override
     public Optional<StorageClassSpec> storageClass(Settings settings) {
         StorageSettings s = settings.storage();

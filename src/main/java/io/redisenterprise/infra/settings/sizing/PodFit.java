@@ -7,9 +7,10 @@ import io.redisenterprise.infra.settings.Quantity;
  *
  * @param neededCpuMillicores Redis plus sidecar CPU requests
  * @param neededMemoryMiB     Redis plus sidecar memory requests, rounded up to whole MiB
+ * @param companions          how the message names what shares the node with Redis ("the bootstrapper sidecar")
  */
 public record PodFit(Allocatable node, Quantity cpu, Quantity memory, long neededCpuMillicores,
-        long neededMemoryMiB) {
+        long neededMemoryMiB, String companions) {
 
     public boolean fits() {
         return cpuShortfallMillicores() == 0 && memoryShortfallMiB() == 0;
@@ -39,7 +40,7 @@ public record PodFit(Allocatable node, Quantity cpu, Quantity memory, long neede
             shortBy.append(memoryShortfallMiB()).append("Mi memory");
         }
         return "a Redis pod of " + cpu + " CPU / " + memory + " memory (" + neededCpuMillicores + "m / "
-                + neededMemoryMiB + "Mi with the bootstrapper sidecar) does not fit on a "
+                + neededMemoryMiB + "Mi with " + companions + ") does not fit on a "
                 + node.machineType().name() + " node: short by " + shortBy + ". " + node.breakdown();
     }
 }

@@ -33,6 +33,7 @@ public final class PodSizing {
 
     private final Quantity sidecarCpu;
     private final Quantity sidecarMemory;
+    private final String companions;
 
     /** Sizing with the operator's default bootstrapper requests (100m, 128Mi). */
     public PodSizing() {
@@ -41,8 +42,21 @@ public final class PodSizing {
 
     /** Sizing with the bootstrapper requests the deployment sets. */
     public PodSizing(Quantity sidecarCpu, Quantity sidecarMemory) {
+        this(sidecarCpu, sidecarMemory, "the bootstrapper sidecar");
+    }
+
+    /**
+     * Sizing that leaves room on every node for everything else the deployment runs there (the "sidecar" figures are
+     * then their sum), e.g. {@link NodeCompanions#OPERATOR}.
+     */
+    public PodSizing(NodeCompanions companions) {
+        this(companions.cpu(), companions.memory(), companions.description());
+    }
+
+    private PodSizing(Quantity sidecarCpu, Quantity sidecarMemory, String companions) {
         this.sidecarCpu = requirePositive(sidecarCpu, "sidecar CPU");
         this.sidecarMemory = requirePositive(sidecarMemory, "sidecar memory");
+        this.companions = companions;
     }
 
     /** The largest Redis container, in whole steps, that fits next to the sidecar in what the node leaves. */
@@ -64,7 +78,7 @@ public final class PodSizing {
         // Requests are rounded up so a size that fits here also fits for the scheduler.
         long neededCpu = cpu.millicores() + sidecarCpu.millicores();
         long neededMemory = ceilMebibytes(memory) + ceilMebibytes(sidecarMemory);
-        return new PodFit(node, cpu, memory, neededCpu, neededMemory);
+        return new PodFit(node, cpu, memory, neededCpu, neededMemory, companions);
     }
 
     public Quantity sidecarCpu() {

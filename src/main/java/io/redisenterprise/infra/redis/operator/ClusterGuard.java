@@ -1,0 +1,57 @@
+package io.redisenterprise.infra.redis.operator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An admission policy on the RedisEnterpriseCluster that refuses, whoever sends them ({@code pulumi up},
+ * {@code kubectl apply}), the two changes the operator cannot carry out: fewer nodes ("Decreasing the number of nodes
+ * is not supported", https://redis.io/docs/latest/operate/kubernetes/recommendations/sizing-on-kubernetes/) and another
+ * storage class ("The storage class cannot be changed after deployment. Trying to change this value after deployment
+ * could result in unexpected and potentially damaging behavior",
+ * https://redis.io/docs/latest/operate/kubernetes/recommendations/persistent-volumes/). The program cannot see the
+ * previous values before it registers resources; the API server can, in {@code pulumi preview}'s server-side dry run
+ * too. The operator's own webhook does not validate clusters (chart templates/webhook.yaml: databases only).
+ */
+final class ClusterGuard {
+    static final String API_VERSION = "admissionregistration.k8s.io/v1";
+
+    static final String FEWER_NODES = "the Redis Enterprise operator does not support decreasing spec.nodes: keep"
+            + " redis.nodes, or move the data to a new, smaller cluster (README, Day-2 operations, operator mode)";
+    static final String STORAGE_CLASS = "the storage class of an existing Redis Enterprise cluster cannot change: keep"
+            + " the storage class settings, or move the data to a new cluster (README, Day-2 operations, operator mode)";
+
+    private ClusterGuard() {
+    }
+
+    static String policyName(String namespace, String cluster) {
+        return namespace + "-" + cluster + "-cluster-guard";
+    }
+
+    static Map<String, Object> policySpec(String cluster) {
+        String nodes = "!has(oldObject.spec.nodes) || (has(object.spec.nodes) && object.spec.nodes >= oldObject.spec.nodes)";
+        String storageClass = "!has(oldObject.spec.persistentSpec) || !has(oldObject.spec.persistentSpec.storageClassName)"
+                + " || (has(object.spec.persistentSpec) && has(object.spec.persistentSpec.storageClassName)"
+                + " && object.spec.persistentSpec.storageClassName == oldObject.spec.persistentSpec.storageClassName)";
+        return Map.of(
+                "failurePolicy", "Fail",
+                "matchConstraints", Map.of("resourceRules", List.of(Map.of(
+                        "apiGroups", List.of(ClusterSpec.GROUP),
+                        // Requests through another served version are converted and matched too (matchPolicy Equivalent).
+                        "apiVersions", List.of(ClusterSpec.VERSION),
+                        "operations", List.of("UPDATE"),
+                        "resources", List.of(ClusterSpec.RESOURCE),
+                        "resourceNames", List.of(cluster)))),
+                "validations", List.of(
+                        Map.of("expression", nodes, "message", FEWER_NODES),
+                        Map.of("expression", storageClass, "message", STORAGE_CLASS)));
+    }
+
+    static Map<String, Object> bindingSpec(String namespace, String policy) {
+        return Map.of(
+                "policyName", policy,
+                "validationActions", List.of("Deny"),
+                "matchResources", Map.of("namespaceSelector", Map.of("matchLabels",
+                        Map.of("kubernetes.io/metadata.name", namespace))));
+    }
+}

@@ -1,0 +1,258 @@
+package io.redisenterprise.infra.redis.operator;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.rbac.v1.ClusterRole;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleArgs;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
+import com.pulumi.kubernetes.rbac.v1.ClusterRoleBindingArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.PolicyRuleArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
+import com.pulumi.resources.Resource;
+import io.redisenterprise.infra.redis.KubernetesObject;
+import io.redisenterprise.infra.redis.RedisDeployment;
+import io.redisenterprise.infra.redis.RedisEnterpriseClusterArgs;
+import io.redisenterprise.infra.redis.RedisLabels;
+import io.redisenterprise.infra.redis.RedisPorts;
+import io.redisenterprise.infra.settings.OperatorSettings;
+import io.redisenterprise.infra.settings.RedisSettings;
+import io.redisenterprise.infra.settings.sizing.NodeCompanions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Redis Enterprise cluster run by the official Redis Enterprise operator (operator mode, the production path): the
+ * operator from its pinned Helm chart (unless one already runs in the namespace), the credentials and licence Secrets,
+ * the rack-awareness RBAC when the stack spans zones, the RedisEnterpriseCluster itself, and an admission policy against
+ * the two changes the operator cannot make. {@code pulumi up} waits until the operator reports the cluster
+ * {@code Running}; deletion runs cluster before operator, so the operator is alive to clear the cluster's finalizers.
+ *
+ * <p>Databases (RedisEnterpriseDatabase) plug in through {@link #cluster()} and {@link #childOptions}: they depend on
+ * the cluster, so they are created after it and deleted before it.
+ */
+public class OperatorDeployment extends ComponentResource implements RedisDeployment {
+    public static final String TYPE = "redis-enterprise:index:OperatorDeployment";
+    /**
+     * What {@code pulumi up} waits for: the provider's {@code pulumi.com/waitFor} (kubernetes provider 4.18.0 and later,
+     * fixed in 4.18.4; the explicit provider pins such a plugin) with both conditions: the operator's ClusterState
+     * {@code Running} ("the cluster's sub-resources have been created and are in running state") and a valid spec.
+     */
+    public static final String WAIT_FOR_ANNOTATION = "pulumi.com/waitFor";
+    public static final String READY_CONDITIONS =
+            "[\"jsonpath={.status.state}=Running\", \"jsonpath={.status.specStatus}=Valid\"]";
+    /** Formation budget, as for the StatefulSet: a fixed start plus each node pulling its image, starting and joining. */
+    static final int FORMATION_BASE_MINUTES = 10;
+    static final int FORMATION_MINUTES_PER_NODE = 5;
+    /** The operator deletes its StatefulSet and services before it releases the cluster's finalizer. */
+    static final int DELETE_MINUTES = 10;
+
+    private final String clusterName;
+    private final String namespace;
+    private final RedisEnterpriseClusterArgs shared;
+    private final KubernetesObject cluster;
+    private final Optional<Release> release;
+
+    public OperatorDeployment(String name, OperatorDeploymentArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.shared = args.shared();
+        RedisSettings redis = shared.redis();
+        OperatorSettings operator = args.operator();
+        this.clusterName = redis.name();
+        this.namespace = redis.namespace();
+        boolean protect = redis.protect();
+        Map<String, String> labels = RedisLabels.common(clusterName);
+
+        List<Resource> clusterDeps = new ArrayList<>(shared.nodePools());
+        List<Resource> inNamespace = new ArrayList<>();
+        if (operator.install()) {
+            // Deleting the namespace would delete every claim in it: it is protected with the cluster.
+            var ns = new Namespace(clusterName + "-namespace", NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(namespace).labels(podSecurity(labels)).build())
+                    .build(), childOptions(List.of()).protect(protect).build());
+            inNamespace.add(ns);
+            this.release = Optional.of(new Release(clusterName + "-operator", ReleaseArgs.builder()
+                    .name(OperatorChart.RELEASE_NAME)
+                    .namespace(namespace)
+                    .chart(OperatorChart.CHART)
+                    .version(operator.version())
+                    .repositoryOpts(RepositoryOptsArgs.builder().repo(OperatorChart.REPOSITORY).build())
+                    .values(OperatorChart.values(operator))
+                    .timeout(OperatorChart.INSTALL_TIMEOUT_SECONDS)
+                    .build(), childOptions(inNamespace).build()));
+            clusterDeps.add(release.get());
+        } else {
+            this.release = Optional.empty();
+        }
+
+        clusterDeps.add(new Secret(clusterName + "-admin-credentials", SecretArgs.builder()
+                .metadata(meta(ClusterSpec.credentialsSecretName(clusterName), labels))
+                .type("Opaque")
+                .stringData(Output.ofSecret(Map.of(
+                        "username", shared.credentials().adminUsername(),
+                        "password", shared.credentials().adminPassword().reveal())))
+                .build(), childOptions(inNamespace).build()));
+        shared.credentials().license().ifPresent(license -> clusterDeps.add(new Secret(clusterName + "-license",
+                SecretArgs.builder()
+                        .metadata(meta(ClusterSpec.licenseSecretName(clusterName), labels))
+                        .type("Opaque")
+                        .stringData(Output.ofSecret(Map.of("license", license.reveal())))
+                        .build(), childOptions(inNamespace).build())));
+        if (shared.placement().rackAware()) {
+            clusterDeps.addAll(rackAwarenessAccess(labels));
+        }
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", clusterName);
+        metadata.put("namespace", namespace);
+        metadata.put("labels", labels);
+        metadata.put("annotations", Map.of(WAIT_FOR_ANNOTATION, READY_CONDITIONS));
+        Duration formation = Duration.ofMinutes(FORMATION_BASE_MINUTES + (long) FORMATION_MINUTES_PER_NODE * redis.nodes());
+        this.cluster = new KubernetesObject(clusterName, ClusterSpec.API_VERSION, ClusterSpec.KIND, metadata,
+                ClusterSpec.spec(new ClusterSpec.Inputs(redis, shared.credentials(), shared.services(), shared.placement(),
+                        shared.storageClassName(), shared.internalLoadBalancerAnnotations(), args.sourceRangesAnnotation(),
+                        NodeCompanions.OPERATOR)),
+                childOptions(clusterDeps)
+                        .protect(protect)
+                        .customTimeouts(new CustomTimeouts(formation, formation, Duration.ofMinutes(DELETE_MINUTES)))
+                        .build());
+
+        guard(labels, inNamespace);
+
+        registerOutputs(Map.of(
+                "namespace", namespaceName(),
+                "redisEnterpriseCluster", Output.of(clusterName),
+                "uiEndpoint", uiEndpoint(),
+                "apiEndpoint", apiEndpoint(),
+                "metricsEndpoint", metricsEndpoint()));
+    }
+
+    /** The RedisEnterpriseCluster resource: a database depends on it, so it is created after and deleted before it. */
+    public KubernetesObject cluster() {
+        return cluster;
+    }
+
+    /** The RedisEnterpriseCluster's name, which a RedisEnterpriseDatabase names in {@code spec.redisEnterpriseCluster}. */
+    public String clusterName() {
+        return clusterName;
+    }
+
+    /** The namespace of the cluster and its operator. */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The operator's Helm release, when this program installs the operator. */
+    public Optional<Release> release() {
+        return release;
+    }
+
+    /** Options for a child of this deployment: its parent, the explicit provider, and what it waits for. */
+    public CustomResourceOptions.Builder childOptions(List<Resource> dependsOn) {
+        return CustomResourceOptions.builder().parent(this).provider(shared.provider()).dependsOn(dependsOn);
+    }
+
+    @Override
+    public Output<String> namespaceName() {
+        return Output.of(namespace);
+    }
+
+    /** The operator names the StatefulSet of the Redis Enterprise nodes after the cluster. */
+    @Override
+    public Output<String> statefulSetName() {
+        return Output.of(clusterName);
+    }
+
+    @Override
+    public Output<String> headlessServiceDns() {
+        return Output.of(shared.redis().clusterFqdn());
+    }
+
+    /** The operator's UI service {@code <name>-ui} (https://redis.io/docs/latest/operate/kubernetes/re-clusters/connect-to-admin-console/). */
+    @Override
+    public Output<String> uiEndpoint() {
+        return Output.of("https://" + shared.redis().serviceFqdn(clusterName + "-ui") + ":" + RedisPorts.UI);
+    }
+
+    /** The operator's API service is named after the cluster (https://redis.io/docs/latest/operate/kubernetes/networking/cluster-aware-clients/). */
+    @Override
+    public Output<String> apiEndpoint() {
+        return Output.of("https://" + shared.redis().serviceFqdn(clusterName) + ":" + RedisPorts.API);
+    }
+
+    /** The operator's metrics service {@code <name>-prom} (https://redis.io/docs/latest/operate/kubernetes/re-clusters/connect-prometheus-operator/). */
+    @Override
+    public Output<String> metricsEndpoint() {
+        return Output.of("https://" + shared.redis().serviceFqdn(clusterName + "-prom") + ":" + RedisPorts.METRICS + "/v2");
+    }
+
+    /**
+     * Rack awareness: the operator reads every node's zone label, which needs a ClusterRole for nodes (get, list, watch)
+     * bound to its service account (RedisLabs/redis-enterprise-k8s-docs rack_awareness/rack_aware_cluster_role.yaml and
+     * _binding.yaml; the chart does not create them). Named per namespace, so two clusters never clash.
+     */
+    private List<Resource> rackAwarenessAccess(Map<String, String> labels) {
+        String roleName = rackAwarenessRoleName(namespace);
+        var role = new ClusterRole(clusterName + "-rack-awareness", ClusterRoleArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(roleName).labels(labels).build())
+                .rules(PolicyRuleArgs.builder().apiGroups("").resources("nodes").verbs("get", "list", "watch").build())
+                .build(), childOptions(List.of()).build());
+        var binding = new ClusterRoleBinding(clusterName + "-rack-awareness-binding", ClusterRoleBindingArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(roleName).labels(labels).build())
+                .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(roleName).build())
+                .subjects(SubjectArgs.builder().kind("ServiceAccount").name(OperatorChart.SERVICE_ACCOUNT)
+                        .namespace(namespace).build())
+                .build(), childOptions(List.of(role)).build());
+        return List.of(role, binding);
+    }
+
+    static String rackAwarenessRoleName(String namespace) {
+        return "redis-enterprise-rack-awareness-" + namespace;
+    }
+
+    private void guard(Map<String, String> labels, List<Resource> inNamespace) {
+        String policy = ClusterGuard.policyName(namespace, clusterName);
+        var guard = new KubernetesObject(clusterName + "-cluster-guard", ClusterGuard.API_VERSION,
+                "ValidatingAdmissionPolicy", Map.of("name", policy, "labels", labels),
+                ClusterGuard.policySpec(clusterName), childOptions(List.of()).build());
+        List<Resource> deps = new ArrayList<>(inNamespace);
+        deps.add(guard);
+        new KubernetesObject(clusterName + "-cluster-guard-binding", ClusterGuard.API_VERSION,
+                "ValidatingAdmissionPolicyBinding", Map.of("name", policy, "labels", labels),
+                ClusterGuard.bindingSpec(namespace, policy), childOptions(deps).build());
+    }
+
+    /**
+     * The operator's own pods do not meet the "restricted" Pod Security profile (the operator's release notes:
+     * "would violate PodSecurity restricted", RED-97381), so the namespace enforces "baseline" (no privileged or host
+     * access; the Redis Enterprise container drops all capabilities by default, per
+     * https://redis.io/docs/latest/operate/kubernetes/security/allow-resource-adjustment/) and warns and audits against
+     * "restricted".
+     */
+    private static Map<String, String> podSecurity(Map<String, String> labels) {
+        Map<String, String> m = new LinkedHashMap<>(labels);
+        m.put("pod-security.kubernetes.io/enforce", "baseline");
+        m.put("pod-security.kubernetes.io/warn", "restricted");
+        m.put("pod-security.kubernetes.io/audit", "restricted");
+        return m;
+    }
+
+    private ObjectMetaArgs meta(String name, Map<String, String> labels) {
+        return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(labels).build();
+    }
+}
