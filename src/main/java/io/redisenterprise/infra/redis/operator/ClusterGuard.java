@@ -5,13 +5,17 @@ import java.util.Map;
 
 /**
  * An admission policy on the RedisEnterpriseCluster that refuses, whoever sends them ({@code pulumi up},
- * {@code kubectl apply}), the two changes the operator cannot carry out: fewer nodes ("Decreasing the number of nodes
- * is not supported", https://redis.io/docs/latest/operate/kubernetes/recommendations/sizing-on-kubernetes/) and another
+ * {@code kubectl apply}), the changes the operator cannot carry out: fewer nodes ("Decreasing the number of nodes is
+ * not supported", https://redis.io/docs/latest/operate/kubernetes/recommendations/sizing-on-kubernetes/), another
  * storage class ("The storage class cannot be changed after deployment. Trying to change this value after deployment
  * could result in unexpected and potentially damaging behavior",
- * https://redis.io/docs/latest/operate/kubernetes/recommendations/persistent-volumes/). The program cannot see the
- * previous values before it registers resources; the API server can, in {@code pulumi preview}'s server-side dry run
- * too. The operator's own webhook does not validate clusters (chart templates/webhook.yaml: databases only).
+ * https://redis.io/docs/latest/operate/kubernetes/recommendations/persistent-volumes/) and smaller volumes ("Shrinking
+ * (reducing the size) of your PVC is not allowed", https://redis.io/docs/latest/operate/kubernetes/re-clusters/expand-pvc/;
+ * the default volume follows {@code redis.memory}, so a smaller machine would otherwise ask for it silently). The
+ * program cannot see the previous values before it registers resources; the API server can, in {@code pulumi
+ * preview}'s server-side dry run too. The operator's own webhook does not validate clusters (chart
+ * templates/webhook.yaml: databases only). Volume sizes compare with the Kubernetes CEL quantity library (in every
+ * Kubernetes that serves admissionregistration.k8s.io/v1 policies, 1.30 and later).
  */
 final class ClusterGuard {
     static final String API_VERSION = "admissionregistration.k8s.io/v1";
@@ -20,6 +24,8 @@ final class ClusterGuard {
             + " redis.nodes, or move the data to a new, smaller cluster (README, Day-2 operations, operator mode)";
     static final String STORAGE_CLASS = "the storage class of an existing Redis Enterprise cluster cannot change: keep"
             + " the storage class settings, or move the data to a new cluster (README, Day-2 operations, operator mode)";
+    static final String SMALLER_VOLUMES = "the volumes of a Redis Enterprise cluster can grow but never shrink: set"
+            + " redis.volumeSize to at least its current size (README, Day-2 operations, operator mode)";
 
     private ClusterGuard() {
     }
@@ -33,6 +39,10 @@ final class ClusterGuard {
         String storageClass = "!has(oldObject.spec.persistentSpec) || !has(oldObject.spec.persistentSpec.storageClassName)"
                 + " || (has(object.spec.persistentSpec) && has(object.spec.persistentSpec.storageClassName)"
                 + " && object.spec.persistentSpec.storageClassName == oldObject.spec.persistentSpec.storageClassName)";
+        String volumeSize = "!has(oldObject.spec.persistentSpec) || !has(oldObject.spec.persistentSpec.volumeSize)"
+                + " || (has(object.spec.persistentSpec) && has(object.spec.persistentSpec.volumeSize)"
+                + " && quantity(string(object.spec.persistentSpec.volumeSize))"
+                + ".compareTo(quantity(string(oldObject.spec.persistentSpec.volumeSize))) >= 0)";
         return Map.of(
                 "failurePolicy", "Fail",
                 "matchConstraints", Map.of("resourceRules", List.of(Map.of(
@@ -44,7 +54,8 @@ final class ClusterGuard {
                         "resourceNames", List.of(cluster)))),
                 "validations", List.of(
                         Map.of("expression", nodes, "message", FEWER_NODES),
-                        Map.of("expression", storageClass, "message", STORAGE_CLASS)));
+                        Map.of("expression", storageClass, "message", STORAGE_CLASS),
+                        Map.of("expression", volumeSize, "message", SMALLER_VOLUMES)));
     }
 
     static Map<String, Object> bindingSpec(String namespace, String policy) {

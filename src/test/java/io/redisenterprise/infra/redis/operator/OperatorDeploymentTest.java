@@ -270,8 +270,27 @@ class OperatorDeploymentTest {
             assertThat(spec(five)).containsEntry("nodes", 5L);
         }
 
+        /**
+         * The annotation in the form pulumi-kubernetes parses (provider/pkg/metadata/overrides.go and
+         * provider/pkg/jsonpath/jsonpath.go at v4.18.4 and v4.32.0): a JSON array of strings, each {@code jsonpath=}, a
+         * braced path, one {@code =} and a value.
+         */
         @Test
-        void anAdmissionPolicyRefusesFewerNodesAndAnotherStorageClass() {
+        void theWaitConditionsHaveTheFormTheProviderParses() throws Exception {
+            String annotation = (String) atMap(only(plan, REC).inputs(), "metadata", "annotations").get("pulumi.com/waitFor");
+            List<String> conditions = new com.fasterxml.jackson.databind.ObjectMapper().readValue(annotation,
+                    new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+            assertThat(conditions).hasSize(2).allSatisfy(c -> {
+                assertThat(c).startsWith("jsonpath=");
+                String[] parts = c.substring("jsonpath=".length()).replace("==", "\u0000").split("=", -1);
+                assertThat(parts).hasSize(2);
+                assertThat(parts[0]).matches("\\{\\.status\\.[A-Za-z]+\\}");
+                assertThat(parts[1]).matches("[A-Za-z]+");
+            });
+        }
+
+        @Test
+        void anAdmissionPolicyRefusesFewerNodesAnotherStorageClassAndSmallerVolumes() {
             Map<String, Object> policy = only(plan, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy").inputs();
             assertThat(at(policy, "metadata", "name")).isEqualTo("redis-enterprise-redis-enterprise-cluster-guard");
             assertThat(at(policy, "spec", "matchConstraints", "resourceRules", 0)).isEqualTo(Map.of(
@@ -280,7 +299,9 @@ class OperatorDeploymentTest {
             List<Object> validations = atList(policy, "spec", "validations");
             assertThat(validations).extracting(v -> (String) atMap(v).get("expression"))
                     .anySatisfy(e -> assertThat(e).contains("object.spec.nodes >= oldObject.spec.nodes"))
-                    .anySatisfy(e -> assertThat(e).contains("object.spec.persistentSpec.storageClassName == oldObject.spec.persistentSpec.storageClassName"));
+                    .anySatisfy(e -> assertThat(e).contains("object.spec.persistentSpec.storageClassName == oldObject.spec.persistentSpec.storageClassName"))
+                    .anySatisfy(e -> assertThat(e).contains("quantity(string(object.spec.persistentSpec.volumeSize))"
+                            + ".compareTo(quantity(string(oldObject.spec.persistentSpec.volumeSize))) >= 0"));
             assertThat(validations).extracting(v -> (String) atMap(v).get("message"))
                     .allSatisfy(m -> assertThat(m).contains("README, Day-2 operations"));
             Map<String, Object> binding = only(plan, "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding").inputs();
