@@ -10,10 +10,12 @@ public record Settings(
         RedisSettings redis,
         CredentialSettings credentials,
         ServiceSettings services,
+        java.util.List<DatabaseSettings> databases,
         java.util.Optional<SizingReport> sizing,
         java.util.List<String> warnings) {
 
     public Settings {
+        databases = java.util.List.copyOf(databases);
         warnings = java.util.List.copyOf(warnings);
     }
 }

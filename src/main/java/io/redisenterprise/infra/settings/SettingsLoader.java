@@ -59,11 +59,12 @@ public final class SettingsLoader {
         StorageSettings storage = StorageReader.read(c);
         CredentialSettings credentials = CredentialsReader.read(c);
         ServiceSettings services = ServicesReader.read(c);
+        List<DatabaseSettings> databases = DatabasesReader.read(c, redisSettings, poolSettings, credentials);
         all.addAll(problems.all());
         if (!all.isEmpty()) {
             throw new InvalidConfigException(all);
         }
         return new Settings(NAMESPACE, cloud.get(), target, poolSettings, storage, redisSettings, credentials,
-                services, size.report(), warnings);
+                services, databases, size.report(), warnings);
     }
 }
