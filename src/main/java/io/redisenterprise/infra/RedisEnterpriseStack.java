@@ -13,11 +13,14 @@ import io.redisenterprise.infra.platform.StorageClassSpec;
 import io.redisenterprise.infra.redis.RedisDeployment;
 import io.redisenterprise.infra.redis.RedisEnterpriseCluster;
 import io.redisenterprise.infra.redis.RedisEnterpriseClusterArgs;
+import io.redisenterprise.infra.redis.operator.OperatorDatabases;
 import io.redisenterprise.infra.redis.operator.OperatorDeployment;
 import io.redisenterprise.infra.redis.operator.OperatorDeploymentArgs;
 import io.redisenterprise.infra.settings.Settings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,8 +56,9 @@ public final class RedisEnterpriseStack {
                     shared, settings.deployment().operator(), platform.loadBalancerSourceRangesAnnotation()),
                     componentOptions);
         };
-        // Declared databases (RedisEnterpriseDatabase, operator mode) belong here: each a child of the
-        // OperatorDeployment (childOptions) that depends on its cluster(), so it is created after and deleted before it.
+        // Declared databases (operator mode; settings refuse them otherwise): after the cluster, deleted before it.
+        Map<String, OperatorDatabases.Endpoint> databases = redis instanceof OperatorDeployment operator
+                ? OperatorDatabases.register(operator, settings.databases(), settings.redis().protect()) : Map.of();
 
         ctx.export("cloud", Output.of(settings.cloud().key()));
         ctx.export("deployment", Output.of(settings.deployment().mode().key()));
@@ -73,5 +77,18 @@ public final class RedisEnterpriseStack {
         ctx.export("adminUsername", Output.of(settings.credentials().adminUsername()));
         ctx.export("redisNodes", Output.of(settings.redis().nodes()));
         ctx.export("kubeconfig", cluster.kubeconfig());
+        if (!databases.isEmpty()) {
+            // Per database: its Service, its port and the Secret holding its password (never the password).
+            Map<String, Output<Map<String, Object>>> endpoints = new LinkedHashMap<>();
+            databases.forEach((name, endpoint) -> endpoints.put(name, endpoint.asOutput()));
+            ctx.export("databases", Output.all(List.copyOf(endpoints.values())).applyValue(values -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                List<String> names = List.copyOf(endpoints.keySet());
+                for (int i = 0; i < names.size(); i++) {
+                    out.put(names.get(i), values.get(i));
+                }
+                return out;
+            }));
+        }
     }
 }

@@ -2,6 +2,9 @@ package io.redisenterprise.infra.plan;
 
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.settings.Cloud;
+import io.redisenterprise.infra.settings.DatabaseLayout;
+import io.redisenterprise.infra.settings.DatabaseSettings;
+import io.redisenterprise.infra.settings.Quantity;
 import io.redisenterprise.infra.settings.RedisSettings;
 import io.redisenterprise.infra.settings.Settings;
 import java.util.LinkedHashMap;
@@ -107,6 +110,7 @@ public final class PlanSummary {
         out.append(String.format(Locale.ROOT, "  Redis memory     %.1f GiB in the cluster (%d x %s, before replication)%n",
                 redis.memory().gibibytes() * redis.nodes(), redis.nodes(), redis.memory()));
         out.append("  image            ").append(redis.image()).append('\n');
+        databases(s, out);
         return out.toString();
     }
 
@@ -150,6 +154,31 @@ public final class PlanSummary {
             new java.util.TreeMap<>(m).forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
         } else {
             into.add(prefix + "=" + value);
+        }
+    }
+
+    /**
+     * The declared databases, then each Redis Enterprise node with the shards it will carry and the memory they use
+     * against what the node offers: many shards of many databases on one pod.
+     */
+    private static void databases(Settings s, StringBuilder out) {
+        if (s.databases().isEmpty()) {
+            return;
+        }
+        out.append("\nDatabases:\n");
+        for (DatabaseSettings d : s.databases()) {
+            out.append(String.format(Locale.ROOT, "  %-16s %s, %d shard%s%s, persistence %s%s%s%n", d.name(), d.memory(),
+                    d.shards(), d.shards() == 1 ? "" : "s",
+                    d.replication() ? " + " + d.shards() + " replica" + (d.shards() == 1 ? "" : "s") : ", no replicas",
+                    d.persistence(), d.rackAware() ? ", rack-aware" : "", d.port().isPresent() ? ", port " + d.port().getAsInt() : ""));
+        }
+        DatabaseLayout layout = DatabaseLayout.of(s);
+        out.append("  shards per node (estimate: Redis Enterprise places them, sparse; memory against the ")
+                .append(Quantity.ofMebibytes(layout.usableMiB())).append(" a node offers after the 30 % it keeps free):\n");
+        for (DatabaseLayout.NodeLoad n : layout.nodes()) {
+            out.append(String.format(Locale.ROOT, "    node %-3d %-16s %3d shards  %s used (%.0f%%)%n", n.node(),
+                    n.zone().isEmpty() ? "" : n.zone(), n.shards(), Quantity.ofMebibytes(n.memoryMiB()),
+                    100.0 * n.memoryMiB() / layout.usableMiB()));
         }
     }
 

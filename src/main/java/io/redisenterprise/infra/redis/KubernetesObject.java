@@ -1,6 +1,7 @@
 package io.redisenterprise.infra.redis;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
@@ -8,10 +9,17 @@ import com.pulumi.resources.ResourceArgs;
 import java.util.Map;
 
 /**
- * A Kubernetes object of a kind the pinned Kubernetes SDK has no class for (here: admission policies, GA in
- * Kubernetes 1.30), registered with the provider's generic type token {@code kubernetes:<apiVersion>:<kind>}.
+ * A Kubernetes object of a kind the pinned Kubernetes SDK has no class for (admission policies, GA in Kubernetes 1.30;
+ * the operator's RedisEnterpriseCluster and RedisEnterpriseDatabase), registered with the provider's generic type
+ * token {@code kubernetes:<apiVersion>:<kind>}.
  */
 public class KubernetesObject extends CustomResource {
+    /**
+     * The object's {@code status} as the provider reads it back after creating or updating it (for a custom
+     * resource awaited with {@code pulumi.com/waitFor}, the status that satisfied the wait); empty in the plan.
+     */
+    @Export(name = "status", refs = {Map.class, String.class, Object.class}, tree = "[0,1,2]")
+    private Output<Map<String, Object>> status;
 
     /** The object's apiVersion, kind, metadata and spec, as plain data. */
     public static final class Args extends ResourceArgs {
@@ -35,5 +43,10 @@ public class KubernetesObject extends CustomResource {
     public KubernetesObject(String name, String apiVersion, String kind, Map<String, Object> metadata,
                             Map<String, Object> spec, CustomResourceOptions options) {
         super("kubernetes:" + apiVersion + ":" + kind, name, new Args(apiVersion, kind, metadata, spec), options);
+    }
+
+    /** The object's status (a map as the API returns it), once the provider has read it back. */
+    public Output<Map<String, Object>> status() {
+        return status;
     }
 }

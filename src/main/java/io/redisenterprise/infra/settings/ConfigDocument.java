@@ -44,15 +44,35 @@ final class ConfigDocument {
             if (value.get().secret()) {
                 secret.add(key);
             }
-            if (value.get().secret() && schema.holdsSecret(key) && !(raw instanceof java.util.Map<?, ?>)) {
-                config.set(key, JsonNodeFactory.instance.objectNode().put("secure", SecretText.MASK));
-            } else if (raw instanceof String text && schema.holdsStructure(key)) {
-                config.set(key, parse(text));
-            } else {
-                config.set(key, JSON.valueToTree(raw));
-            }
+            JsonNode node = raw instanceof String text && schema.holdsStructure(key) ? parse(text) : JSON.valueToTree(raw);
+            config.set(key, value.get().secret() ? asInTheFile(node, schema.declared(key), schema) : node);
         }
         return new ConfigDocument(config, secret);
+    }
+
+    /**
+     * A secret key's value as the stack file holds it: every place the schema declares a secret ({@code secure:} in
+     * the file) is {@code {"secure": "[secret]"}} again. Pulumi marks only the top-level key secret and hands the
+     * value over decrypted, so where a nested secret was plaintext in the file cannot be told apart; the whole key
+     * being secret is what the program can check.
+     */
+    private static JsonNode asInTheFile(JsonNode value, JsonNode declared, StackSchema schema) {
+        if (schema.isSecret(declared)) {
+            return value.isValueNode() ? JsonNodeFactory.instance.objectNode().put("secure", SecretText.MASK) : value;
+        }
+        JsonNode shape = schema.resolve(declared);
+        if (value.isObject() && shape.has("properties")) {
+            ObjectNode out = value.deepCopy();
+            value.fields().forEachRemaining(f -> out.set(f.getKey(),
+                    asInTheFile(f.getValue(), shape.get("properties").path(f.getKey()), schema)));
+            return out;
+        }
+        if (value.isArray() && shape.has("items")) {
+            var out = JsonNodeFactory.instance.arrayNode();
+            value.forEach(item -> out.add(asInTheFile(item, shape.get("items"), schema)));
+            return out;
+        }
+        return value;
     }
 
     /** Pulumi hands object- and list-valued keys to the program as JSON text. */

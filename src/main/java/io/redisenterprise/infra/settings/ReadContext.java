@@ -15,7 +15,17 @@ record ReadContext(Cloud cloud, ConfigSource source, ConfigDocument document, Se
     /** The object-valued key {@code redis-enterprise:<key>}, e.g. {@code redis}. */
     ConfigObject object(String key) {
         String full = SettingsLoader.NAMESPACE + ":" + key;
-        String pointer = StackSchema.pointerOf(List.of(full));
+        return objectAt(key, full, List.of(full), document.value(full));
+    }
+
+    /** The i-th object of a list-valued key, e.g. {@code databases[1]}. */
+    ConfigObject element(String key, int index) {
+        String full = SettingsLoader.NAMESPACE + ":" + key;
+        return objectAt(key + "[" + index + "]", full, List.of(full, index), document.value(full).path(index));
+    }
+
+    private ConfigObject objectAt(String name, String fullKey, List<Object> path, com.fasterxml.jackson.databind.JsonNode node) {
+        String pointer = StackSchema.pointerOf(path);
         Set<String> fields = new HashSet<>();
         boolean whole = false;
         for (String p : invalid) {
@@ -25,7 +35,7 @@ record ReadContext(Cloud cloud, ConfigSource source, ConfigDocument document, Se
                 fields.add(p.substring(pointer.length() + 1));
             }
         }
-        return new ConfigObject(key, full, whole ? null : document.value(full), fields, problems, schema);
+        return new ConfigObject(name, fullKey, whole ? null : node, fields, problems, schema);
     }
 
     /** A scalar key's text when it is set and passed the schema, e.g. {@code aws:region}. */

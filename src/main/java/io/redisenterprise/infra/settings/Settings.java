@@ -11,10 +11,12 @@ public record Settings(
         CredentialSettings credentials,
         ServiceSettings services,
         DeploymentSettings deployment,
+        java.util.List<DatabaseSettings> databases,
         java.util.Optional<SizingReport> sizing,
         java.util.List<String> warnings) {
 
     public Settings {
+        databases = java.util.List.copyOf(databases);
         warnings = java.util.List.copyOf(warnings);
     }
 }

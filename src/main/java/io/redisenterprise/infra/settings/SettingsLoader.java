@@ -64,11 +64,12 @@ public final class SettingsLoader {
         StorageSettings storage = StorageReader.read(c, poolSettings, pool, redis, redisSettings.volumeSize(), volumeKnown);
         CredentialSettings credentials = CredentialsReader.read(c);
         ServiceSettings services = ServicesReader.read(c);
+        List<DatabaseSettings> databases = DatabasesReader.read(c, redisSettings, poolSettings, credentials, deployment);
         all.addAll(problems.all());
         if (!all.isEmpty()) {
             throw new InvalidConfigException(all);
         }
         return new Settings(NAMESPACE, cloud.get(), target, poolSettings, storage, redisSettings, credentials,
-                services, deployment, size.report(), warnings);
+                services, deployment, databases, size.report(), warnings);
     }
 }

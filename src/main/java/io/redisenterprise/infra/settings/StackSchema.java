@@ -92,7 +92,11 @@ public final class StackSchema {
 
     /** The literal default a field declares ({@code default}), e.g. {@code 3} for redis.nodes. */
     public Optional<JsonNode> defaultOf(String fullKey, String field) {
-        JsonNode declared = field == null ? key(fullKey) : resolve(key(fullKey).path("properties").path(field));
+        JsonNode holder = key(fullKey);
+        if (holder.path("type").asText().equals("array")) {
+            holder = resolve(holder.path("items"));
+        }
+        JsonNode declared = field == null ? holder : resolve(holder.path("properties").path(field));
         return Optional.ofNullable(declared.get("default"));
     }
 
@@ -102,10 +106,14 @@ public final class StackSchema {
         return type.equals("object") || type.equals("array");
     }
 
-    /** Whether the key must hold a Pulumi secret ({@code secure:} in the stack file). */
-    boolean holdsSecret(String fullKey) {
-        return root.path("properties").path("config").path("properties").path(fullKey).path("$ref").asText("")
-                .equals("#/definitions/secret");
+    /** A config key's schema as written (its $ref not followed); missing if undeclared. */
+    JsonNode declared(String fullKey) {
+        return root.path("properties").path("config").path("properties").path(fullKey);
+    }
+
+    /** Whether a declared schema is the secret definition ({@code {secure: ...}} in the stack file). */
+    boolean isSecret(JsonNode declared) {
+        return declared.path("$ref").asText("").equals("#/definitions/secret");
     }
 
     /**
@@ -197,8 +205,9 @@ public final class StackSchema {
             }
         }
         String rule = own.orElseGet(() -> rule(e, keywordNode, segments));
-        String got = holdsSecret(topKey) && segments.size() == 1 && value.isValueNode() ? "a plaintext value"
-                : secret ? masked(value) : Problems.show(value);
+        boolean secretExpected = chain.stream().anyMatch(this::isSecret);
+        String got = secretExpected && value.isValueNode() ? "a plaintext value"
+                : secret || secretExpected ? masked(value) : Problems.show(value);
         return new Candidate(key, pointer, keyword, rule, got, priority(keyword), pointer);
     }
 

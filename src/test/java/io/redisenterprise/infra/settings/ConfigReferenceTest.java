@@ -69,6 +69,12 @@ class ConfigReferenceTest {
             fallback = "`" + fallback + "`";
         }
         String type = type(schema, declared);
+        JsonNode items = schema.resolve(s.path("items"));
+        if (type.equals("list of objects") && items.has("properties")) {
+            rows.add("| **`" + name + "`** | list of objects | " + (at < 0 ? "" : fallback) + " | " + rule + " |");
+            items.get("properties").fields().forEachRemaining(f -> rows(schema, name + "[]." + f.getKey(), f.getValue(), rows));
+            return;
+        }
         if (type.equals("object")) {
             rows.add("| **`" + name + "`** | object | " + (at < 0 ? "" : fallback) + " | " + rule + " |");
             s.get("properties").fields().forEachRemaining(f -> rows(schema, name + "." + f.getKey(), f.getValue(), rows));

@@ -33,7 +33,7 @@ class RulesAndSourcesTest {
     @Test
     void everyRuleNamesDeclaredKeysAndAnAddress() throws IOException {
         JsonNode config = StackSchema.standard().document().at("/properties/config/properties");
-        Pattern key = Pattern.compile("`([a-zA-Z]+)\\.([a-zA-Z]+)`");
+        Pattern key = Pattern.compile("`([a-zA-Z]+)(\\[\\])?\\.([a-zA-Z]+)`");
         List<String[]> rows = rows();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(15);
         for (String[] row : rows) {
@@ -43,7 +43,10 @@ class RulesAndSourcesTest {
             while (m.find()) {
                 keys++;
                 JsonNode object = StackSchema.standard().resolve(config.path(SettingsLoader.NAMESPACE + ":" + m.group(1)));
-                assertThat(object.path("properties").has(m.group(2))).as(m.group() + " is a declared key").isTrue();
+                if (m.group(2) != null) {
+                    object = StackSchema.standard().resolve(object.path("items"));
+                }
+                assertThat(object.path("properties").has(m.group(3))).as(m.group() + " is a declared key").isTrue();
             }
             assertThat(keys).as(row[0]).isPositive();
             assertThat(row[2]).as(row[0]).contains("https://");

@@ -200,7 +200,7 @@ class StackSchemaTest {
     }
 
     static Stream<Arguments> structuralRules() {
-        String ours = "adminPassword, adminUsername, cloud, cluster, license, nodePool, operator, redis, services, storage";
+        String ours = "adminPassword, adminUsername, cloud, cluster, databases, license, nodePool, operator, redis, services, storage";
         return Stream.of(
                 row("top-level dotted key (pulumi config set without --path)", kubernetes().set("redis.nodes", 5),
                         "redis-enterprise:redis.nodes: unknown key: pulumi config set without --path wrote a top-level key; set nodes inside redis with pulumi config set --path 'redis-enterprise:redis.nodes' <value> (and remove this key), got 5"),

@@ -1,0 +1,189 @@
+package io.redisenterprise.infra.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code redis-enterprise:databases}: the databases the cluster serves, and the rules Redis Enterprise would
+ * otherwise apply only once the cluster runs: that they fit its memory and shard limits, and that replication and
+ * rack awareness have the nodes and zones they need.
+ */
+final class DatabasesReader {
+    static final String KEY = "databases";
+    /**
+     * Share of each node's memory Redis Enterprise asks to keep free ("ensure that 30% of the RAM is available on
+     * each node at any given time", hardware requirements,
+     * https://redis.io/docs/latest/operate/rs/installing-upgrading/install/plan-deployment/hardware-requirements/):
+     * databases may use the other 70 %.
+     */
+    static final int FREE_MEMORY_PERCENT = 30;
+    /**
+     * Redis shards one node may run: the cluster's default {@code max_redis_servers} ("Max allowed Redis servers on
+     * node", default 100, https://redis.io/docs/latest/operate/rs/references/rest-api/objects/bootstrap/limits/).
+     */
+    static final int MAX_SHARDS_PER_NODE = 100;
+    /**
+     * Shards a cluster without a licence key may run: "Trial mode is limited to 30 days and 4 shards, including
+     * master and replica shards" (https://redis.io/docs/latest/operate/rs/clusters/configure/license-keys/).
+     */
+    static final int TRIAL_SHARDS = 4;
+    /** The RedisEnterpriseDatabase minimum memorySize ("Minimum value is 100MB", REDB CRD 8.0.20-23). */
+    static final Quantity MIN_MEMORY = Quantity.of("100M");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DatabasesReader() {
+    }
+
+    static List<DatabaseSettings> read(ReadContext c, RedisSettings redis, NodePoolSettings pool,
+                                       CredentialSettings credentials, DeploymentSettings deployment) {
+        String full = SettingsLoader.NAMESPACE + ":" + KEY;
+        JsonNode list = c.document().value(full);
+        if (!list.isArray() || c.invalid().contains("/" + full)) {
+            return List.of();
+        }
+        if (!deployment.usesOperator() && !list.isEmpty()) {
+            // The operator turns each entry into a database and keeps it in step; this program's StatefulSet mode has
+            // no such controller, and creating databases through the REST API from pulumi up would leave them
+            // unmanaged by Kubernetes (docs/architecture.md).
+            c.problems().add(KEY, "need redis.deployment: operator (the Redis Enterprise operator creates and keeps"
+                    + " the databases); in statefulset mode create databases in the Redis Enterprise UI or REST API",
+                    list.size() + (list.size() == 1 ? " database" : " databases"));
+            return List.of();
+        }
+        JsonNode plaintext = plaintext(c, full);
+        Problems problems = c.problems();
+        int zones = Math.max(1, pool.zones().size());
+        List<DatabaseSettings> out = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        Map<Integer, Integer> ports = new HashMap<>();
+        boolean allUsable = true;
+        for (int i = 0; i < list.size(); i++) {
+            ConfigObject o = c.element(KEY, i);
+            String at = KEY + "[" + i + "]";
+            if (!o.valid("name") || !o.valid("memory")) {
+                allUsable = false;
+                continue;
+            }
+            String name = o.string("name").orElseThrow();
+            Integer earlier = names.putIfAbsent(name, i);
+            if (earlier != null) {
+                problems.add(at + ".name", "must be unique: " + KEY + "[" + earlier + "] has the same name", Problems.quote(name));
+            }
+            OptionalInt port = o.integer("port");
+            if (port.isPresent()) {
+                Integer other = ports.putIfAbsent(port.getAsInt(), i);
+                if (other != null) {
+                    problems.add(at + ".port", "must be unique in the cluster: " + KEY + "[" + other + "] has the same port",
+                            String.valueOf(port.getAsInt()));
+                }
+            }
+            Optional<Quantity> memory = o.quantity("memory");
+            if (memory.isEmpty()) {
+                allUsable = false;
+                continue;
+            }
+            if (memory.get().compareTo(MIN_MEMORY) < 0) {
+                problems.add(at + ".memory", "must be at least 100MB (the RedisEnterpriseDatabase minimum)",
+                        Problems.quote(memory.get().text()));
+                allUsable = false;
+            }
+            // A replica never shares its primary's node: the operator runs 3 nodes or more, so there is always one.
+            boolean replication = o.boolOrDefault("replication");
+            boolean rackAware = o.bool("rackAware").orElse(replication && zones >= 2);
+            if (o.valid("rackAware") && rackAware) {
+                if (zones < 2) {
+                    problems.add(at + ".rackAware", "needs a stack spanning at least 2 zones (nodePool.zones), so primary"
+                            + " and replica shards can sit in different zones", "true");
+                } else if (!replication) {
+                    problems.add(at + ".rackAware", "needs replication: rack awareness places each replica in another"
+                            + " zone than its primary", "true");
+                }
+            }
+            List<DatabaseSettings.Module> modules = new ArrayList<>();
+            JsonNode given = list.get(i).path("modules");
+            if (o.valid("modules")) {
+                given.forEach(m -> modules.add(new DatabaseSettings.Module(m.path("name").asText(),
+                        text(m.path("version")), text(m.path("args")))));
+            }
+            Optional<SecretText> password = o.valid("password")
+                    ? text(plaintext.path(i).path("password")).map(SecretText::new) : Optional.empty();
+            out.add(new DatabaseSettings(name, memory.get(), o.integerOrDefault("shards"), replication,
+                    o.stringOrDefault("persistence"), port, modules, o.stringOrDefault("tls"),
+                    o.stringOrDefault("evictionPolicy"), o.boolOrDefault("ossCluster"), password, rackAware));
+            allUsable &= o.usable("shards") && o.usable("replication");
+        }
+        if (allUsable && !out.isEmpty()) {
+            capacity(c, out, redis, credentials);
+        }
+        return out;
+    }
+
+    /** What the cluster can hold: memory over all nodes, one shard per node's memory, shards per node. */
+    private static void capacity(ReadContext c, List<DatabaseSettings> dbs, RedisSettings redis,
+                                 CredentialSettings credentials) {
+        Problems problems = c.problems();
+        long nodeMiB = usableMiB(redis);
+        long clusterMiB = nodeMiB * redis.nodes();
+        long total = dbs.stream().mapToLong(d -> d.memory().mebibytes()).sum();
+        if (total > clusterMiB) {
+            problems.add(KEY, "the databases' memory (" + Quantity.ofMebibytes(total) + " in all, replicas included)"
+                    + " must fit the cluster: " + redis.nodes() + " nodes x " + redis.memory() + " less the "
+                    + FREE_MEMORY_PERCENT + " % of each node Redis Enterprise keeps free = "
+                    + Quantity.ofMebibytes(clusterMiB) + "; add nodes, grow redis.memory or shrink the databases",
+                    Quantity.ofMebibytes(total).text());
+        }
+        for (int i = 0; i < dbs.size(); i++) {
+            DatabaseSettings d = dbs.get(i);
+            if (d.shardMemoryMiB() > nodeMiB) {
+                int copies = d.replication() ? 2 : 1;
+                long needed = (d.memory().mebibytes() + nodeMiB * copies - 1) / (nodeMiB * copies);
+                problems.add(KEY + "[" + i + "].shards", "must be at least " + needed + " for " + d.memory() + ": a shard"
+                        + " never spans nodes, and one would hold " + Quantity.ofMebibytes(d.shardMemoryMiB())
+                        + " while a node offers " + Quantity.ofMebibytes(nodeMiB) + " (" + redis.memory() + " less "
+                        + FREE_MEMORY_PERCENT + " %)", String.valueOf(d.shards()));
+            }
+        }
+        int shards = dbs.stream().mapToInt(DatabaseSettings::totalShards).sum();
+        int perNode = (shards + redis.nodes() - 1) / redis.nodes();
+        if (perNode > MAX_SHARDS_PER_NODE) {
+            problems.add(KEY, "the databases' " + shards + " shards (replicas included) put " + perNode
+                    + " on a node; Redis Enterprise runs at most " + MAX_SHARDS_PER_NODE
+                    + " per node (max_redis_servers); add nodes or use fewer shards", String.valueOf(shards));
+        }
+        if (credentials.license().isEmpty() && shards > TRIAL_SHARDS) {
+            c.warnings().add(SettingsLoader.NAMESPACE + ":" + KEY + ": " + shards + " shards (replicas included) pass"
+                    + " the trial licence's " + TRIAL_SHARDS + "; without redis-enterprise:license Redis Enterprise refuses"
+                    + " the databases beyond it (https://redis.io/docs/latest/operate/rs/clusters/configure/license-keys/)");
+        }
+    }
+
+    /** What databases may use on one node: its Redis memory less the share Redis Enterprise keeps free. */
+    static long usableMiB(RedisSettings redis) {
+        return BigDecimal.valueOf(redis.memory().mebibytes()).multiply(BigDecimal.valueOf(100 - FREE_MEMORY_PERCENT))
+                .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.FLOOR).longValueExact();
+    }
+
+    /** The list as the source holds it, with secrets in plaintext (Pulumi hands secrets over decrypted). */
+    private static JsonNode plaintext(ReadContext c, String full) {
+        Object raw = c.source().get(full).map(ConfigValue::raw).orElse(null);
+        try {
+            return raw instanceof String text ? JSON.readTree(text) : JSON.valueToTree(raw);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static Optional<String> text(JsonNode n) {
+        return n.isValueNode() && !n.isNull() ? Optional.of(n.asText()) : Optional.empty();
+    }
+}

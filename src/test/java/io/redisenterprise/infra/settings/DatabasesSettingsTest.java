@@ -1,0 +1,147 @@
+package io.redisenterprise.infra.settings;
+
+import static io.redisenterprise.infra.TestStacks.aws;
+import static io.redisenterprise.infra.TestStacks.kubernetes;
+import static io.redisenterprise.infra.TestStacks.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redisenterprise.infra.TestStacks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Declared databases: defaults, and every database Redis Enterprise could not serve refused with its key. */
+class DatabasesSettingsTest {
+
+    static Map<String, Object> db(String name, String memory, Object... more) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", name);
+        d.put("memory", memory);
+        for (int i = 0; i < more.length; i += 2) {
+            d.put((String) more[i], more[i + 1]);
+        }
+        return d;
+    }
+
+    static TestStacks.Config withDatabases(TestStacks.Config config, Object... dbs) {
+        return config.set("databases", List.of(dbs));
+    }
+
+    @Test
+    void defaultsFollowTheSchemaAndTheStacksZones() {
+        Settings s = withDatabases(aws(), db("cache", "2Gi")).settings();
+        DatabaseSettings d = s.databases().get(0);
+        assertThat(d.shards()).isEqualTo(1);
+        assertThat(d.replication()).isTrue();
+        assertThat(d.persistence()).isEqualTo("aofEverySecond");
+        assertThat(d.tls()).isEqualTo("disabled");
+        assertThat(d.evictionPolicy()).isEqualTo("volatile-lru");
+        assertThat(d.ossCluster()).isFalse();
+        assertThat(d.port()).isEmpty();
+        assertThat(d.password()).isEmpty();
+        assertThat(d.rackAware()).as("3 zones and replication").isTrue();
+        assertThat(d.totalShards()).isEqualTo(2);
+        assertThat(d.secretName()).isEqualTo("redb-cache");
+        // One zone: rack awareness cannot apply, so it is off by default rather than refused.
+        var single = kubernetes().set("redis", Map.of("nodes", 3)).set("databases", List.of(db("cache", "1Gi")));
+        assertThat(single.settings().databases().get(0).rackAware()).isFalse();
+    }
+
+    @Test
+    void noDatabasesIsAnEmptyList() {
+        assertThat(aws().settings().databases()).isEmpty();
+    }
+
+    @Test
+    void aSecretPasswordReachesTheSettingsAndNoLine() {
+        var config = aws().secret("databases", List.of(db("cache", "2Gi", "password", "s3cret-pass")));
+        assertThat(config.settings().databases().get(0).password()).map(SecretText::reveal).contains("s3cret-pass");
+    }
+
+    @Test
+    void aPlaintextPasswordIsRefusedWithoutShowingIt() {
+        assertThat(problems(withDatabases(aws(), db("cache", "2Gi", "password", "s3cret-pass")))).containsExactly(
+                "redis-enterprise:databases[0].password: must be a secret: pulumi config set --secret --path"
+                        + " 'redis-enterprise:databases[<i>].password' <password>, got a plaintext value");
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                row("name missing", withDatabases(aws(), Map.of("memory", "1Gi")),
+                        "redis-enterprise:databases[0].name: required, got nothing"),
+                row("name not a DNS-1035 label", withDatabases(aws(), db("1cache", "1Gi")),
+                        "redis-enterprise:databases[0].name: must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter and ending with a letter or digit): it names the database's Service, got \"1cache\""),
+                row("duplicate names", withDatabases(aws(), db("cache", "1Gi"), db("cache", "2Gi")),
+                        "redis-enterprise:databases[1].name: must be unique: databases[0] has the same name, got \"cache\""),
+                row("duplicate ports", withDatabases(aws(), db("a", "1Gi", "port", 12000), db("b", "1Gi", "port", 12000)),
+                        "redis-enterprise:databases[1].port: must be unique in the cluster: databases[0] has the same port, got 12000"),
+                row("port out of the database range", withDatabases(aws(), db("a", "1Gi", "port", 6379)),
+                        "redis-enterprise:databases[0].port: must be at least 10000, got 6379"),
+                row("unknown persistence", withDatabases(aws(), db("a", "1Gi", "persistence", "aof")),
+                        "redis-enterprise:databases[0].persistence: must be one of disabled, aofEverySecond, aofAlways, snapshotEvery1Hour, snapshotEvery6Hour, snapshotEvery12Hour, got \"aof\""),
+                row("unknown tls", withDatabases(aws(), db("a", "1Gi", "tls", "on")),
+                        "redis-enterprise:databases[0].tls: must be one of disabled, enabled, replica_ssl, got \"on\""),
+                row("unknown eviction policy", withDatabases(aws(), db("a", "1Gi", "evictionPolicy", "lru")),
+                        "redis-enterprise:databases[0].evictionPolicy: must be one of noeviction, allkeys-lru, allkeys-lfu, allkeys-random, volatile-lru, volatile-lfu, volatile-random, volatile-ttl, got \"lru\""),
+                row("unknown key", withDatabases(aws(), db("a", "1Gi", "shard", 2)),
+                        "redis-enterprise:databases[0].shard: unknown key (did you mean shards?); known keys are evictionPolicy, memory, modules, name, ossCluster, password, persistence, port, rackAware, replication, shards, tls, got 2"),
+                row("below the REDB minimum", withDatabases(aws(), db("a", "64Mi")),
+                        "redis-enterprise:databases[0].memory: must be at least 100MB (the RedisEnterpriseDatabase minimum), got \"64Mi\""),
+                row("rack awareness in one zone", withDatabases(kubernetes().set("redis", Map.of("nodes", 3)), db("a", "1Gi", "rackAware", true)),
+                        "redis-enterprise:databases[0].rackAware: needs a stack spanning at least 2 zones (nodePool.zones), so primary and replica shards can sit in different zones, got true"),
+                row("rack awareness without replication", withDatabases(aws(), db("a", "1Gi", "replication", false, "rackAware", true)),
+                        "redis-enterprise:databases[0].rackAware: needs replication: rack awareness places each replica in another zone than its primary, got true"),
+                // aws default (operator mode): 3 nodes x 27904Mi, 70 % usable = 19532Mi a node, 58596Mi in all.
+                row("more memory than the cluster holds", withDatabases(aws(), db("a", "40Gi", "shards", 4), db("b", "20Gi", "shards", 2)),
+                        "redis-enterprise:databases: the databases' memory (60Gi in all, replicas included) must fit the cluster: 3 nodes x 27904Mi less the 30 % of each node Redis Enterprise keeps free = 58596Mi; add nodes, grow redis.memory or shrink the databases, got 60Gi"),
+                row("a shard larger than a node", withDatabases(aws(), db("big", "50Gi")),
+                        "redis-enterprise:databases[0].shards: must be at least 2 for 50Gi: a shard never spans nodes, and one would hold 25Gi while a node offers 19532Mi (27904Mi less 30 %), got 1"),
+                row("more shards per node than Redis Enterprise runs", withDatabases(aws(), db("many", "50Gi", "shards", 160)),
+                        "redis-enterprise:databases: the databases' 320 shards (replicas included) put 107 on a node; Redis Enterprise runs at most 100 per node (max_redis_servers); add nodes or use fewer shards, got 320"));
+    }
+
+    static Arguments row(String rule, TestStacks.Config config, String line) {
+        return Arguments.of(rule, config, line);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void eachImpossibleDatabaseIsOneLineNamingItsKey(String rule, TestStacks.Config config, String line) {
+        assertThat(problems(config)).containsExactly(line);
+    }
+
+    @Test
+    void theLayoutSpreadsManyShardsOfManyDatabasesOverEveryNode() {
+        Settings s = withDatabases(aws(), db("sessions", "8Gi"),
+                db("cache", "16Gi", "shards", 4, "replication", false),
+                db("orders", "24Gi", "shards", 6)).secret("license", "LICENSE-KEY").settings();
+        DatabaseLayout layout = DatabaseLayout.of(s);
+        assertThat(layout.nodes()).extracting(DatabaseLayout.NodeLoad::shards).containsExactly(6, 6, 6);
+        assertThat(layout.nodes()).extracting(DatabaseLayout.NodeLoad::memoryMiB).containsExactly(16384L, 16384L, 16384L);
+        assertThat(layout.nodes()).extracting(DatabaseLayout.NodeLoad::zone)
+                .containsExactly("us-east-1a", "us-east-1b", "us-east-1c");
+        assertThat(layout.usableMiB()).isEqualTo(19532L);
+    }
+
+    @Test
+    void aReplicaNeverSharesItsPrimarysNode() {
+        Settings s = withDatabases(kubernetes().set("redis", Map.of("nodes", 3)), db("a", "1Gi", "shards", 1)).settings();
+        // One primary and its replica over 3 nodes: two nodes carry one shard each, never one node two.
+        assertThat(DatabaseLayout.of(s).nodes()).extracting(DatabaseLayout.NodeLoad::shards).containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void moreShardsThanTheTrialLicenceIsAWarningNotARefusal() {
+        Settings s = withDatabases(aws(), db("a", "4Gi", "shards", 3)).settings();
+        assertThat(s.warnings()).filteredOn(w -> w.startsWith("redis-enterprise:databases")).containsExactly("redis-enterprise:databases: 6 shards (replicas included) pass the trial"
+                + " licence's 4; without redis-enterprise:license Redis Enterprise refuses the databases beyond it"
+                + " (https://redis.io/docs/latest/operate/rs/clusters/configure/license-keys/)");
+        Settings licensed = withDatabases(aws(), db("a", "4Gi", "shards", 3)).secret("license", "LICENSE-KEY").settings();
+        assertThat(licensed.warnings()).noneMatch(w -> w.startsWith("redis-enterprise:databases"));
+    }
+}
