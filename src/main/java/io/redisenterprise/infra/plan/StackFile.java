@@ -95,26 +95,38 @@ public final class StackFile implements ConfigSource {
     }
 
     private static ConfigValue toValue(Object v) {
-        boolean[] secret = {false};
-        Object value = replaceSecure(v, secret);
-        return new ConfigValue(value, secret[0]);
+        java.util.Set<String> securePaths = new java.util.TreeSet<>();
+        Object value = replaceSecure(v, "", securePaths);
+        return ConfigValue.fromStackFile(value, securePaths);
     }
 
-    /** Replaces every {@code secure:} entry, at any depth (Pulumi allows secrets inside objects). */
-    private static Object replaceSecure(Object v, boolean[] secret) {
+    /**
+     * Replaces every {@code secure:} entry, at any depth (Pulumi allows secrets inside objects), and notes where it
+     * stood (a JSON pointer below the value), so the settings know which nested values were secrets in the file.
+     */
+    private static Object replaceSecure(Object v, String at, java.util.Set<String> securePaths) {
         if (v instanceof Map<?, ?> map) {
             if (map.size() == 1 && map.containsKey("secure")) {
-                secret[0] = true;
+                securePaths.add(at);
                 return SECRET_PLACEHOLDER;
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, x) -> out.put(String.valueOf(k), replaceSecure(x, secret)));
+            map.forEach((k, x) -> out.put(String.valueOf(k), replaceSecure(x, at + "/" + escape(String.valueOf(k)), securePaths)));
             return out;
         }
         if (v instanceof java.util.List<?> list) {
-            return list.stream().map(x -> replaceSecure(x, secret)).toList();
+            java.util.List<Object> out = new java.util.ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                out.add(replaceSecure(list.get(i), at + "/" + i, securePaths));
+            }
+            return out;
         }
         return v;
+    }
+
+    /** A JSON pointer segment (RFC 6901). */
+    private static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
     }
 
     private static String qualify(String key, String project) {

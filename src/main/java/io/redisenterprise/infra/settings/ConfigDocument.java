@@ -25,11 +25,11 @@ final class ConfigDocument {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ObjectNode config;
-    private final Set<String> secretKeys;
+    private final Set<String> secretPointers;
 
-    private ConfigDocument(ObjectNode config, Set<String> secretKeys) {
+    private ConfigDocument(ObjectNode config, Set<String> secretPointers) {
         this.config = config;
-        this.secretKeys = Set.copyOf(secretKeys);
+        this.secretPointers = Set.copyOf(secretPointers);
     }
 
     static ConfigDocument read(ConfigSource source, StackSchema schema) {
@@ -41,35 +41,46 @@ final class ConfigDocument {
                 continue;
             }
             Object raw = value.get().raw();
+            String keyPointer = StackSchema.pointerOf(java.util.List.of(key));
+            Optional<Set<String>> paths = value.get().securePaths();
             if (value.get().secret()) {
-                secret.add(key);
+                // Known places (a stack file) are the only secret values; otherwise the whole key is.
+                paths.ifPresentOrElse(p -> p.forEach(path -> secret.add(keyPointer + path)), () -> secret.add(keyPointer));
             }
             JsonNode node = raw instanceof String text && schema.holdsStructure(key) ? parse(text) : JSON.valueToTree(raw);
-            config.set(key, value.get().secret() ? asInTheFile(node, schema.declared(key), schema) : node);
+            config.set(key, value.get().secret()
+                    ? asInTheFile(node, schema.declared(key), schema, "", paths.orElse(null)) : node);
         }
         return new ConfigDocument(config, secret);
     }
 
     /**
-     * A secret key's value as the stack file holds it: every place the schema declares a secret ({@code secure:} in
-     * the file) is {@code {"secure": "[secret]"}} again. Pulumi marks only the top-level key secret and hands the
-     * value over decrypted, so where a nested secret was plaintext in the file cannot be told apart; the whole key
-     * being secret is what the program can check.
+     * A secret key's value as the stack file holds it: each place the schema declares a secret ({@code secure:} in
+     * the file) is {@code {"secure": "[secret]"}} again when it was a secret there. A stack file says which places
+     * were ({@code securePaths}), so a plaintext value where a secret belongs is refused by the schema. Pulumi's
+     * runtime marks only the whole key secret and hands it over decrypted ({@code securePaths} null): every declared
+     * place then counts as a secret, as the program cannot tell; the plan of the same stack file does the check.
      */
-    private static JsonNode asInTheFile(JsonNode value, JsonNode declared, StackSchema schema) {
+    private static JsonNode asInTheFile(JsonNode value, JsonNode declared, StackSchema schema, String at,
+                                        Set<String> securePaths) {
         if (schema.isSecret(declared)) {
-            return value.isValueNode() ? JsonNodeFactory.instance.objectNode().put("secure", SecretText.MASK) : value;
+            boolean wasSecure = securePaths == null || securePaths.contains(at);
+            return value.isValueNode() && wasSecure
+                    ? JsonNodeFactory.instance.objectNode().put("secure", SecretText.MASK) : value;
         }
         JsonNode shape = schema.resolve(declared);
         if (value.isObject() && shape.has("properties")) {
             ObjectNode out = value.deepCopy();
-            value.fields().forEachRemaining(f -> out.set(f.getKey(),
-                    asInTheFile(f.getValue(), shape.get("properties").path(f.getKey()), schema)));
+            value.fields().forEachRemaining(f -> out.set(f.getKey(), asInTheFile(f.getValue(),
+                    shape.get("properties").path(f.getKey()), schema,
+                    at + StackSchema.pointerOf(java.util.List.of(f.getKey())), securePaths)));
             return out;
         }
         if (value.isArray() && shape.has("items")) {
             var out = JsonNodeFactory.instance.arrayNode();
-            value.forEach(item -> out.add(asInTheFile(item, shape.get("items"), schema)));
+            for (int i = 0; i < value.size(); i++) {
+                out.add(asInTheFile(value.get(i), shape.get("items"), schema, at + "/" + i, securePaths));
+            }
             return out;
         }
         return value;
@@ -90,9 +101,13 @@ final class ConfigDocument {
         return config;
     }
 
-    /** Keys whose values were secret in the stack. */
-    Set<String> secretKeys() {
-        return secretKeys;
+    /**
+     * JSON pointers (below {@code /config}) of the secret values: exactly the {@code secure:} places when the
+     * source knows them (a stack file), else the whole key (Pulumi's runtime). A value at, inside or holding one of
+     * them never appears in a problem line.
+     */
+    Set<String> secretPointers() {
+        return secretPointers;
     }
 
     /** The value of a key, or a missing node. */

@@ -36,7 +36,7 @@ public final class SettingsLoader {
     private static Settings read(ConfigSource source, boolean planning) {
         StackSchema schema = StackSchema.standard();
         ConfigDocument document = ConfigDocument.read(source, schema);
-        StackSchema.Findings findings = schema.check(document.json(), document.secretKeys());
+        StackSchema.Findings findings = schema.check(document.json(), document.secretPointers());
         List<ConfigProblem> all = new ArrayList<>(findings.problems());
         Problems problems = new Problems(NAMESPACE);
         List<String> warnings = new ArrayList<>();

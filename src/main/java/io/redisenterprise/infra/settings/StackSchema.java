@@ -130,30 +130,33 @@ public final class StackSchema {
      * Validates a configuration, given as the map a stack file's {@code config:} holds (full keys; objects as
      * objects; a secret scalar as {@code {"secure": ...}}).
      *
-     * @param secretKeys keys whose values are secret: their text never appears in a problem line
+     * @param secretPointers JSON pointers (below {@code /config}) of secret values: a value at, inside or holding
+     *                       one of them never appears in a problem line
      */
-    public Findings check(JsonNode config, Set<String> secretKeys) {
+    public Findings check(JsonNode config, Set<String> secretPointers) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.set("config", config);
-        return checkStackFile(document, secretKeys);
+        return checkStackFile(document, secretPointers);
     }
 
     /**
      * Validates a whole stack file as an editor does (its top-level sections, and {@code config:} with
      * {@code secure:} values as they stand in the file).
      */
-    public Findings checkStackFile(JsonNode document, Set<String> secretKeys) {
+    public Findings checkStackFile(JsonNode document, Set<String> secretPointers) {
         Map<String, Candidate> byKey = new LinkedHashMap<>();
         Set<String> invalid = new TreeSet<>();
         for (Error e : schema.validate(document)) {
-            Candidate c = phrase(e, secretKeys);
+            Candidate c = phrase(e, secretPointers);
             if (c == null) {
                 continue;
             }
             if (!c.keyword().equals("required")) {
                 invalid.add(c.pointer());
             }
-            byKey.merge(c.key(), c, (a, b) -> a.priority() <= b.priority() ? a : b);
+            // One line per value: two problems may share a key's spelling (a dotted top-level key and the field
+            // it meant), but never a place in the document.
+            byKey.merge(c.pointer(), c, (a, b) -> a.priority() <= b.priority() ? a : b);
         }
         List<ConfigProblem> problems = byKey.values().stream()
                 .sorted(Comparator.comparing(Candidate::order))
@@ -166,12 +169,12 @@ public final class StackSchema {
                              String order) {
     }
 
-    private Candidate phrase(Error e, Set<String> secretKeys) {
+    private Candidate phrase(Error e, Set<String> secretPointers) {
         NodePath at = e.getInstanceLocation();
         if (at.getNameCount() == 0) {
             // The stack file itself: only an unknown top-level section can fail here.
             return new Candidate(String.valueOf(e.getProperty()), "/" + e.getProperty(), e.getKeyword(),
-                    "unknown section of a stack file; it has config, secretsprovider, encryptedkey, encryptionsalt and environment",
+                    "unknown section of a stack file; it has config, secretsprovider, encryptedkey, encryptionsalt and environment, and sections of your own start with x-",
                     Problems.NOTHING, 0, "");
         }
         boolean keyLevel = e.getKeyword().equals("required") || e.getKeyword().equals("additionalProperties");
@@ -183,8 +186,6 @@ public final class StackSchema {
         for (int i = 1; i < at.getNameCount(); i++) {
             segments.add(at.getElement(i));
         }
-        String topKey = String.valueOf(segments.isEmpty() ? e.getProperty() : segments.get(0));
-        boolean secret = secretKeys.contains(topKey);
         List<JsonNode> chain = chain(e.getEvaluationPath());
         JsonNode keywordNode = chain.isEmpty() ? MissingNode.getInstance() : chain.get(chain.size() - 1);
         Optional<String> own = chain.stream().map(n -> n.path("errorMessage")).filter(JsonNode::isTextual)
@@ -200,11 +201,14 @@ public final class StackSchema {
             key = keyOf(withProperty);
             pointer = pointerOf(withProperty);
             value = keyword.equals("required") ? MissingNode.getInstance() : value.path(property);
-            if (withProperty.size() == 1) {
-                secret = secretKeys.contains(property);
-            }
         }
-        String rule = own.orElseGet(() -> rule(e, keywordNode, segments));
+        String place = pointer;
+        boolean secret = secretPointers.stream()
+                .anyMatch(p -> place.equals(p) || place.startsWith(p + "/") || p.startsWith(place + "/"));
+        // A message written for any element of a list ("databases[<i>]") names the element that broke it.
+        String rule = own.map(m -> segments.stream().filter(Integer.class::isInstance).findFirst()
+                        .map(i -> m.replace("[<i>]", "[" + i + "]")).orElse(m))
+                .orElseGet(() -> rule(e, keywordNode, segments));
         boolean secretExpected = chain.stream().anyMatch(this::isSecret);
         String got = secretExpected && value.isValueNode() ? "a plaintext value"
                 : secret || secretExpected ? masked(value) : Problems.show(value);

@@ -135,7 +135,7 @@ class StackSchemaTest {
                 if (isProperty && !s.has("description")) {
                     missing.add(at + " has no description");
                 }
-                if (isProperty && !s.has("type") && !s.has("$ref") && !s.has("enum") && !s.has("allOf")) {
+                if (isProperty && !s.has("type") && !s.has("$ref") && !s.has("enum") && !s.has("allOf") && !s.has("anyOf")) {
                     missing.add(at + " has no type");
                 }
             }));
@@ -196,7 +196,7 @@ class StackSchemaTest {
     void anUnknownSectionOfTheFileIsRefused() throws IOException {
         JsonNode file = YAML.readTree("configs:\n  redis-enterprise:cloud: aws\nconfig:\n  redis-enterprise:cloud: aws\n");
         assertThat(StackSchema.standard().checkStackFile(file, Set.of()).problems()).extracting(ConfigProblem::toString)
-                .containsExactly("configs: unknown section of a stack file; it has config, secretsprovider, encryptedkey, encryptionsalt and environment, got nothing");
+                .containsExactly("configs: unknown section of a stack file; it has config, secretsprovider, encryptedkey, encryptionsalt and environment, and sections of your own start with x-, got nothing");
     }
 
     static Stream<Arguments> structuralRules() {
@@ -256,6 +256,28 @@ class StackSchemaTest {
     @MethodSource("structuralRules")
     void eachStructuralRuleIsOneLine(String rule, TestStacks.Config config, String line) {
         assertThat(problems(config)).containsExactly(line);
+    }
+
+    @Test
+    void twoProblemsWithOneSpellingAreBothReported() {
+        // The dotted top-level key and the field it meant are two places, so two lines.
+        assertThat(problems(kubernetes().set("redis.nodes", 5).with("redis", "nodes", 100001))).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("redis-enterprise:redis.nodes: unknown key"))
+                .anySatisfy(l -> assertThat(l).startsWith("redis-enterprise:redis.nodes: must be at most 35"));
+    }
+
+    @Test
+    void aSecretKubeconfigAndSectionsOfYourOwnPassTheSchemaAsTheyPassThePlan() throws IOException {
+        JsonNode file = YAML.readTree("""
+                x-defaults: &db
+                  memory: 1Gi
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:cluster:
+                    kubeconfig:
+                      secure: v1:abc
+                """);
+        assertThat(StackSchema.standard().checkStackFile(file, Set.of()).problems()).isEmpty();
     }
 
     @Test
