@@ -176,8 +176,8 @@ public final class PlanSummary {
         out.append("  shards per node (estimate: Redis Enterprise places them, sparse; memory against the ")
                 .append(Quantity.ofMebibytes(layout.usableMiB())).append(" a node offers after the 30 % it keeps free):\n");
         for (DatabaseLayout.NodeLoad n : layout.nodes()) {
-            out.append(String.format(Locale.ROOT, "    node %-3d %-16s %3d shards  %s used (%.0f%%)%n", n.node(),
-                    n.zone().isEmpty() ? "" : n.zone(), n.shards(), Quantity.ofMebibytes(n.memoryMiB()),
+            out.append(String.format(Locale.ROOT, "    node %-3d %-16s %3d shard%s %s used (%.0f%%)%n", n.node(),
+                    n.zone().isEmpty() ? "" : n.zone(), n.shards(), n.shards() == 1 ? " " : "s", Quantity.ofMebibytes(n.memoryMiB()),
                     100.0 * n.memoryMiB() / layout.usableMiB()));
         }
     }

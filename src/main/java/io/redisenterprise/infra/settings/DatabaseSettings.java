@@ -50,8 +50,14 @@ public record DatabaseSettings(
         return memory.mebibytes() / totalShards();
     }
 
-    /** The Secret holding the password: named as the operator names the one it generates. */
+    /**
+     * The Secret whose {@code password} key the database uses: {@code redb-<name>}, the one the operator generates
+     * when the stack gives no password (db-controller docs), or {@code <name>.password}, the one this program writes
+     * the stack's password into. Different names, so adding or removing a password later never has this program
+     * create a Secret the operator already made, nor delete one the database still names; the dot keeps it apart
+     * from every operator-generated name (database names are DNS-1035 labels, without dots).
+     */
     public String secretName() {
-        return "redb-" + name;
+        return password.isPresent() ? name + ".password" : "redb-" + name;
     }
 }

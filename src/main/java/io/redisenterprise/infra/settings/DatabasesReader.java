@@ -37,7 +37,7 @@ final class DatabasesReader {
      */
     static final int TRIAL_SHARDS = 4;
     /** The RedisEnterpriseDatabase minimum memorySize ("Minimum value is 100MB", REDB CRD 8.0.20-23). */
-    static final Quantity MIN_MEMORY = Quantity.of("100M");
+    static final long MIN_MEMORY_MB = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,18 +66,22 @@ final class DatabasesReader {
         List<DatabaseSettings> out = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
         Map<Integer, Integer> ports = new HashMap<>();
-        boolean allUsable = true;
+        // Totals need every database's memory and shards; each database's own rules run whenever its values are known.
+        boolean complete = true;
+        Map<String, String> services = clusterServices(redis.name());
         for (int i = 0; i < list.size(); i++) {
             ConfigObject o = c.element(KEY, i);
             String at = KEY + "[" + i + "]";
             if (!o.valid("name") || !o.valid("memory")) {
-                allUsable = false;
+                complete = false;
                 continue;
             }
             String name = o.string("name").orElseThrow();
             Integer earlier = names.putIfAbsent(name, i);
             if (earlier != null) {
                 problems.add(at + ".name", "must be unique: " + KEY + "[" + earlier + "] has the same name", Problems.quote(name));
+            } else {
+                serviceNames(c, services, name, at);
             }
             OptionalInt port = o.integer("port");
             if (port.isPresent()) {
@@ -89,13 +93,13 @@ final class DatabasesReader {
             }
             Optional<Quantity> memory = o.quantity("memory");
             if (memory.isEmpty()) {
-                allUsable = false;
+                complete = false;
                 continue;
             }
-            if (memory.get().compareTo(MIN_MEMORY) < 0) {
-                problems.add(at + ".memory", "must be at least 100MB (the RedisEnterpriseDatabase minimum)",
-                        Problems.quote(memory.get().text()));
-                allUsable = false;
+            if (memory.get().mebibytes() < MIN_MEMORY_MB) {
+                // Compared in what the database receives: memorySize is written in whole MB (DatabaseSpec).
+                problems.add(at + ".memory", "must be at least 100Mi (the RedisEnterpriseDatabase minimum is 100MB,"
+                        + " and memorySize is written in whole mebibytes)", Problems.quote(memory.get().text()));
             }
             // A replica never shares its primary's node: the operator runs 3 nodes or more, so there is always one.
             boolean replication = o.boolOrDefault("replication");
@@ -120,15 +124,61 @@ final class DatabasesReader {
             out.add(new DatabaseSettings(name, memory.get(), o.integerOrDefault("shards"), replication,
                     o.stringOrDefault("persistence"), port, modules, o.stringOrDefault("tls"),
                     o.stringOrDefault("evictionPolicy"), o.boolOrDefault("ossCluster"), password, rackAware));
-            allUsable &= o.usable("shards") && o.usable("replication");
+            boolean sized = o.usable("shards") && o.usable("replication");
+            if (sized) {
+                shardFitsNode(c, out.get(out.size() - 1), i, redis);
+            }
+            complete &= sized;
         }
-        if (allUsable && !out.isEmpty()) {
+        if (complete && !out.isEmpty()) {
             capacity(c, out, redis, credentials);
         }
         return out;
     }
 
-    /** What the cluster can hold: memory over all nodes, one shard per node's memory, shards per node. */
+    /**
+     * The Services a cluster's operator creates, by name, with what owns them: the REST API under the cluster's name,
+     * the UI {@code <name>-ui} and the metrics {@code <name>-prom} (README, "Two deployments"; operator docs,
+     * https://redis.io/docs/latest/operate/kubernetes/networking/).
+     */
+    private static Map<String, String> clusterServices(String cluster) {
+        Map<String, String> services = new HashMap<>();
+        for (String s : List.of(cluster, cluster + "-ui", cluster + "-prom")) {
+            services.put(s, "the cluster's Service " + s);
+        }
+        return services;
+    }
+
+    /**
+     * A database's Services are named after it: {@code <name>} and {@code <name>-headless} (operator docs, database
+     * connectivity, https://redis.io/docs/latest/operate/kubernetes/networking/database-connectivity/); neither may
+     * take a name the cluster or another database already has.
+     */
+    private static void serviceNames(ReadContext c, Map<String, String> taken, String name, String at) {
+        for (String service : List.of(name, name + "-headless")) {
+            String owner = taken.putIfAbsent(service, at + "'s Service " + service);
+            if (owner != null) {
+                c.problems().add(at + ".name", "names the Service " + service + ", which is already " + owner
+                        + " (the operator names a database's Services <name> and <name>-headless)", Problems.quote(name));
+                return;
+            }
+        }
+    }
+
+    /** A shard never spans nodes: one shard's share of the memory must fit what a node offers. */
+    private static void shardFitsNode(ReadContext c, DatabaseSettings d, int i, RedisSettings redis) {
+        long nodeMiB = usableMiB(redis);
+        if (d.shardMemoryMiB() > nodeMiB) {
+            int copies = d.replication() ? 2 : 1;
+            long needed = (d.memory().mebibytes() + nodeMiB * copies - 1) / (nodeMiB * copies);
+            c.problems().add(KEY + "[" + i + "].shards", "must be at least " + needed + " for " + d.memory() + ": a shard"
+                    + " never spans nodes, and one would hold " + Quantity.ofMebibytes(d.shardMemoryMiB())
+                    + " while a node offers " + Quantity.ofMebibytes(nodeMiB) + " (" + redis.memory() + " less "
+                    + FREE_MEMORY_PERCENT + " %)", String.valueOf(d.shards()));
+        }
+    }
+
+    /** What the cluster can hold: memory over all nodes, shards per node. */
     private static void capacity(ReadContext c, List<DatabaseSettings> dbs, RedisSettings redis,
                                  CredentialSettings credentials) {
         Problems problems = c.problems();
@@ -141,17 +191,6 @@ final class DatabasesReader {
                     + FREE_MEMORY_PERCENT + " % of each node Redis Enterprise keeps free = "
                     + Quantity.ofMebibytes(clusterMiB) + "; add nodes, grow redis.memory or shrink the databases",
                     Quantity.ofMebibytes(total).text());
-        }
-        for (int i = 0; i < dbs.size(); i++) {
-            DatabaseSettings d = dbs.get(i);
-            if (d.shardMemoryMiB() > nodeMiB) {
-                int copies = d.replication() ? 2 : 1;
-                long needed = (d.memory().mebibytes() + nodeMiB * copies - 1) / (nodeMiB * copies);
-                problems.add(KEY + "[" + i + "].shards", "must be at least " + needed + " for " + d.memory() + ": a shard"
-                        + " never spans nodes, and one would hold " + Quantity.ofMebibytes(d.shardMemoryMiB())
-                        + " while a node offers " + Quantity.ofMebibytes(nodeMiB) + " (" + redis.memory() + " less "
-                        + FREE_MEMORY_PERCENT + " %)", String.valueOf(d.shards()));
-            }
         }
         int shards = dbs.stream().mapToInt(DatabaseSettings::totalShards).sum();
         int perNode = (shards + redis.nodes() - 1) / redis.nodes();

@@ -64,10 +64,24 @@ class DatabasesSettingsTest {
     }
 
     @Test
+    void aDatabaseBelowTheMinimumHidesNoOtherDatabasesLine() {
+        assertThat(problems(withDatabases(aws(), db("big", "200Gi"), db("tiny", "50Mi")))).containsExactly(
+                "redis-enterprise:databases[0].shards: must be at least 6 for 200Gi: a shard never spans nodes, and one would hold 100Gi while a node offers 19532Mi (27904Mi less 30 %), got 1",
+                "redis-enterprise:databases[1].memory: must be at least 100Mi (the RedisEnterpriseDatabase minimum is 100MB, and memorySize is written in whole mebibytes), got \"50Mi\"",
+                "redis-enterprise:databases: the databases' memory (204850Mi in all, replicas included) must fit the cluster: 3 nodes x 27904Mi less the 30 % of each node Redis Enterprise keeps free = 58596Mi; add nodes, grow redis.memory or shrink the databases, got 204850Mi");
+    }
+
+    @Test
+    void theSecretIsTheOperatorsUnlessTheStackGivesThePassword() {
+        Settings s = aws().secret("databases", List.of(db("mine", "1Gi", "password", "s3cret-pass"), db("theirs", "1Gi"))).settings();
+        assertThat(s.databases()).extracting(DatabaseSettings::secretName).containsExactly("mine.password", "redb-theirs");
+    }
+
+    @Test
     void aPlaintextPasswordIsRefusedWithoutShowingIt() {
         assertThat(problems(withDatabases(aws(), db("cache", "2Gi", "password", "s3cret-pass")))).containsExactly(
                 "redis-enterprise:databases[0].password: must be a secret: pulumi config set --secret --path"
-                        + " 'redis-enterprise:databases[<i>].password' <password>, got a plaintext value");
+                        + " 'redis-enterprise:databases[0].password' <password>, got a plaintext value");
     }
 
     static Stream<Arguments> refusals() {
@@ -90,8 +104,12 @@ class DatabasesSettingsTest {
                         "redis-enterprise:databases[0].evictionPolicy: must be one of noeviction, allkeys-lru, allkeys-lfu, allkeys-random, volatile-lru, volatile-lfu, volatile-random, volatile-ttl, got \"lru\""),
                 row("unknown key", withDatabases(aws(), db("a", "1Gi", "shard", 2)),
                         "redis-enterprise:databases[0].shard: unknown key (did you mean shards?); known keys are evictionPolicy, memory, modules, name, ossCluster, password, persistence, port, rackAware, replication, shards, tls, got 2"),
-                row("below the REDB minimum", withDatabases(aws(), db("a", "64Mi")),
-                        "redis-enterprise:databases[0].memory: must be at least 100MB (the RedisEnterpriseDatabase minimum), got \"64Mi\""),
+                row("below the REDB minimum, as memorySize is written", withDatabases(aws(), db("a", "100M")),
+                        "redis-enterprise:databases[0].memory: must be at least 100Mi (the RedisEnterpriseDatabase minimum is 100MB, and memorySize is written in whole mebibytes), got \"100M\""),
+                row("a name the cluster's Services have", withDatabases(aws(), db("redis-enterprise-ui", "1Gi")),
+                        "redis-enterprise:databases[0].name: names the Service redis-enterprise-ui, which is already the cluster's Service redis-enterprise-ui (the operator names a database's Services <name> and <name>-headless), got \"redis-enterprise-ui\""),
+                row("a name another database's headless Service has", withDatabases(aws(), db("a", "1Gi"), db("a-headless", "1Gi")),
+                        "redis-enterprise:databases[1].name: names the Service a-headless, which is already databases[0]'s Service a-headless (the operator names a database's Services <name> and <name>-headless), got \"a-headless\""),
                 row("rack awareness in one zone", withDatabases(kubernetes().set("redis", Map.of("nodes", 3)), db("a", "1Gi", "rackAware", true)),
                         "redis-enterprise:databases[0].rackAware: needs a stack spanning at least 2 zones (nodePool.zones), so primary and replica shards can sit in different zones, got true"),
                 row("rack awareness without replication", withDatabases(aws(), db("a", "1Gi", "replication", false, "rackAware", true)),

@@ -95,7 +95,7 @@ class OperatorDatabasesTest {
                 .containsEntry("replication", true).containsEntry("persistence", "aofEverySecond")
                 .containsEntry("tlsMode", "disabled").containsEntry("evictionPolicy", "volatile-lru")
                 .containsEntry("ossCluster", false).containsEntry("rackAware", true)
-                .containsEntry("databaseSecretName", "redb-sessions").containsEntry("shardsPlacement", "sparse")
+                .containsEntry("databaseSecretName", "sessions.password").containsEntry("shardsPlacement", "sparse")
                 .doesNotContainKey("databasePort");
         Map<String, Object> cache = atMap(database(plan, "cache").inputs(), "spec");
         assertThat(cache).containsEntry("replication", false).containsEntry("persistence", "disabled")
@@ -120,12 +120,13 @@ class OperatorDatabasesTest {
     void aGivenPasswordGoesIntoTheNamedSecretAndNowhereInThePlan() throws IOException {
         Plan plan = withExample("aws").plan();
         List<PlannedResource> secrets = plan.ofType(SECRET).stream()
-                .filter(r -> atMap(r.inputs(), "metadata").get("name").equals("redb-sessions")).toList();
+                .filter(r -> atMap(r.inputs(), "metadata").get("name").equals("sessions.password")).toList();
         assertThat(secrets).hasSize(1);
         assertThat(secrets.get(0).secretInputs()).contains("stringData");
         assertThat(database(plan, "sessions").dependsOn()).contains(SECRET + "::" + secrets.get(0).name());
         // Without a password the operator generates one into redb-<name>: no Secret of ours.
         assertThat(plan.ofType(SECRET)).noneMatch(r -> atMap(r.inputs(), "metadata").get("name").equals("redb-cache"));
+        assertThat(atMap(database(plan, "cache").inputs(), "spec")).containsEntry("databaseSecretName", "redb-cache");
         assertThat(PlanDocuments.planJsonText(plan)).doesNotContain(PASSWORD);
         assertThat(PlanDocuments.manifestsYaml(plan)).doesNotContain(PASSWORD);
     }
