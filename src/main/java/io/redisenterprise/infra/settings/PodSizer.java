@@ -99,9 +99,15 @@ final class PodSizer {
         if (!fit.fits() && nodeReal && cpuDerivable && memoryDerivable) {
             String key = fit.memoryShortfallMiB() > 0 && memory.isPresent() ? "memory" : "cpu";
             Quantity given = key.equals("memory") ? finalMemory : finalCpu;
+            boolean machineBelowMinimum = minimum.cpu().map(m -> filled.cpu().compareTo(m) < 0).orElse(false)
+                    || filled.memory().compareTo(minimum.memory()) < 0;
+            // Suggesting a size below Redis Enterprise's minimum would only lead to the next refusal.
+            String remedy = machineBelowMinimum
+                    ? " This machine cannot hold " + minimum.describe() + " at all (it leaves cpu " + filled.cpu()
+                    + ", memory " + filled.memory() + "): choose a larger nodePool.machineType"
+                    : " Largest that fits: cpu " + filled.cpu() + ", memory " + filled.memory();
             problems.add(redis.keyOf(key), "must fit one " + pool.machineType() + " node with " + companions.description() + ": "
-                    + fit.message() + " Largest that fits: cpu " + filled.cpu() + ", memory " + filled.memory(),
-                    Problems.quote(given.text()));
+                    + fit.message() + remedy, Problems.quote(given.text()));
         }
         long podCpu = fit.neededCpuMillicores();
         long podMemory = fit.neededMemoryMiB();

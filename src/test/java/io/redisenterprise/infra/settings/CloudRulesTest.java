@@ -147,6 +147,18 @@ class CloudRulesTest {
     @Nested
     class RedisEnterpriseMinimums {
         @Test
+        void aMachineBelowTheMinimumSuggestsNoSizeBelowIt() {
+            // m6i.large leaves well under 2 cores and 8 GB: naming what fits there would only lead to the next refusal.
+            assertThat(problems(TestStacks.aws().with("nodePool", "machineType", "m6i.large")
+                    .with("redis", "cpu", "8").with("redis", "memory", "64Gi")))
+                    .singleElement().asString()
+                    .startsWith("redis-enterprise:redis.memory: must fit one m6i.large node with")
+                    .contains("This machine cannot hold Redis Enterprise's production minimum of 2 cores and 8 GB RAM per node at all")
+                    .contains("choose a larger nodePool.machineType")
+                    .doesNotContain("Largest that fits");
+        }
+
+        @Test
         void aBareNumberOfBytesGetsTheHintItMeantGibibytes() {
             assertThat(problems(kubernetes().with("redis", "memory", 32))).containsExactly(
                     "redis-enterprise:redis.memory: must be at least 4Gi (Redis Enterprise's development minimum of 4 GB RAM per node); 32 is 32 bytes: did you mean 32Gi?, got 32");
