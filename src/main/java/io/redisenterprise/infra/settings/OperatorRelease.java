@@ -1,11 +1,5 @@
 package io.redisenterprise.infra.settings;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,23 +41,13 @@ public record OperatorRelease(String operator, String redisImage, String release
         }
 
         private static Map<String, OperatorRelease> read() {
-            // Unknown keys fail the load, so a typo in the data file cannot silently drop a field.
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-            try (InputStream in = OperatorRelease.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing classpath resource " + RESOURCE);
+            Map<String, OperatorRelease> out = new LinkedHashMap<>();
+            for (OperatorRelease r : DataFile.read(RESOURCE, Document.class).releases()) {
+                if (RedisImage.parse(r.redisImage()).isEmpty() || out.put(r.operator(), r) != null) {
+                    throw new IllegalStateException(RESOURCE + ": bad or repeated entry " + r);
                 }
-                Map<String, OperatorRelease> out = new LinkedHashMap<>();
-                for (OperatorRelease r : yaml.readValue(in, Document.class).releases()) {
-                    if (RedisImage.parse(r.redisImage()).isEmpty() || out.put(r.operator(), r) != null) {
-                        throw new IllegalStateException(RESOURCE + ": bad or repeated entry " + r);
-                    }
-                }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
+            return out;
         }
     }
 }

@@ -158,7 +158,12 @@ public final class KubernetesSchema {
         return n;
     }
 
-    private static void forbidUnknownFields(JsonNode node) {
+    /**
+     * Strict, as kubeconform {@code -strict}: every schema that names its properties allows no others, unless it keeps
+     * unknown fields on purpose ({@code x-kubernetes-preserve-unknown-fields}) or declares what extra keys hold
+     * ({@code additionalProperties}). Used for Kubernetes' own definitions and for the operator's CRDs.
+     */
+    static void forbidUnknownFields(JsonNode node) {
         if (node instanceof ObjectNode o) {
             // Free-form fields (x-kubernetes-preserve-unknown-fields) keep accepting anything, as on the server.
             if (o.has("properties") && !o.has("additionalProperties")

@@ -2,7 +2,6 @@ package io.redisenterprise.infra.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -113,7 +112,7 @@ public final class RedisEnterpriseCrdSchema {
                             continue;
                         }
                         ObjectNode schema = version.at("/schema/openAPIV3Schema").deepCopy();
-                        strict(schema);
+                        KubernetesSchema.forbidUnknownFields(schema);
                         // The CRD leaves metadata to the API server: check the part this program writes.
                         ((ObjectNode) schema.with("properties")).set("metadata", metadataSchema());
                         schema.put("$schema", "http://json-schema.org/draft-07/schema#");
@@ -128,22 +127,6 @@ public final class RedisEnterpriseCrdSchema {
                 throw new IllegalStateException("no CRD (*_crd.yaml) in " + DIRECTORY);
             }
             return schemas;
-        }
-
-        /**
-         * Every schema that names its properties allows no others, unless it keeps unknown fields on purpose
-         * ({@code x-kubernetes-preserve-unknown-fields}) or declares what extra keys hold ({@code additionalProperties}).
-         */
-        private static void strict(JsonNode node) {
-            if (node instanceof ObjectNode o) {
-                if (o.has("properties") && !o.has("additionalProperties")
-                        && !o.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
-                    o.put("additionalProperties", false);
-                }
-                o.forEach(Vendored::strict);
-            } else if (node instanceof ArrayNode a) {
-                a.forEach(Vendored::strict);
-            }
         }
 
         private static ObjectNode metadataSchema() {

@@ -1,12 +1,7 @@
 package io.redisenterprise.infra.settings.disks;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.redisenterprise.infra.settings.Cloud;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.redisenterprise.infra.settings.DataFile;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -70,25 +65,11 @@ public final class DiskCatalogue {
     }
 
     private static DiskCatalogue read() {
-        // Unknown keys fail the load so that a typo in the data file ("perGib") cannot silently drop a rule.
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        Map<String, Section> document;
-        try (InputStream in = DiskCatalogue.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
-            document = yaml.readValue(in, yaml.getTypeFactory()
-                    .constructMapType(LinkedHashMap.class, String.class, Section.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        Map<Cloud, Section> document = DataFile.perCloud(RESOURCE, Section.class);
         Map<Cloud, Map<String, DiskType>> data = new EnumMap<>(Cloud.class);
         Map<Cloud, BootDisk> boot = new EnumMap<>(Cloud.class);
-        document.forEach((key, section) -> {
-            Cloud cloud = Cloud.fromKey(key).orElseThrow(() -> new IllegalStateException(
-                    RESOURCE + ": unknown cloud '" + key + "', expected one of " + Cloud.allowedValues()));
+        document.forEach((cloud, section) -> {
+            String key = cloud.key();
             if (section.bootDisk() == null || section.dataDisks() == null || section.dataDisks().isEmpty()) {
                 throw new IllegalStateException(RESOURCE + ": " + key + " needs bootDisk and dataDisks");
             }
