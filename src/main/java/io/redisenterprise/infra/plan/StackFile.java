@@ -94,10 +94,16 @@ public final class StackFile implements ConfigSource {
         return path.startsWith(workingDir) ? workingDir.relativize(path).toString() : path.toString();
     }
 
+    /**
+     * A stack file's value as the program receives it. A top-level boolean or number reaches the program as its
+     * JSON text, a string (pulumi/pulumi {@code sdk/go/common/resource/config/object.go} @v3.259.0,
+     * {@code MarshalString}: {@code True} is {@code "true"}, {@code 4.0} is {@code "4"}); objects and lists keep
+     * their structure, their numbers already as Pulumi's JSON has them ({@link PulumiNumbers}).
+     */
     private static ConfigValue toValue(Object v) {
         boolean[] secret = {false};
         Object value = replaceSecure(v, secret);
-        return new ConfigValue(value, secret[0]);
+        return new ConfigValue(PulumiNumbers.topLevel(value), secret[0]);
     }
 
     /** Replaces every {@code secure:} entry, at any depth (Pulumi allows secrets inside objects). */

@@ -357,6 +357,27 @@ class PlanCommandTest {
     }
 
     @Test
+    void aNumberBeyondTheDoubleRangeIsRefusedWithTheTextTypedAsPulumiUpRefusesIt() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = Files.writeString(tmp.resolve("Pulumi.big.yaml"), """
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:storage:
+                    existingClassName: standard
+                  redis-enterprise:redis:
+                    memory: 1e400
+                """);
+        String line = "redis-enterprise:redis.memory: is far too large: a Kubernetes quantity holds at most 2^63-1 of"
+                + " its unit, about 8Ei bytes, got \"1e400\"";
+        Run run = plan("--config", stack.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(stack + ": invalid configuration:", line);
+        // pulumi up: yaml.v3 keeps 1e400 as a string and Pulumi hands the object over as {"memory":"1e400"}.
+        assertThat(io.redisenterprise.infra.TestStacks.problems(io.redisenterprise.infra.TestStacks.kubernetes()
+                .set("redis", "{\"memory\":\"1e400\"}"))).containsExactly(line);
+    }
+
+    @Test
     void missingStackFileExitsTwo() {
         Run run = plan("--config", tmp.resolve("Pulumi.none.yaml").toString());
         assertThat(run.exit()).isEqualTo(2);
