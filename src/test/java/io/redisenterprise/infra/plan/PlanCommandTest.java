@@ -378,6 +378,22 @@ class PlanCommandTest {
     }
 
     @Test
+    void everyLayerNameFitsItsColumn() {
+        Run run = plan("--config", "stacks/Pulumi.azure.yaml", "--out", tmp.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> block = run.out().lines().dropWhile(l -> !l.equals("Resources by layer:")).skip(1)
+                .takeWhile(l -> !l.isBlank()).toList();
+        assertThat(block).anyMatch(l -> l.startsWith("  cloud (azure-native) "));
+        // The count column (right-aligned) ends at the same position on every line.
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile("^  .+? +\\d+  ");
+        assertThat(block.stream().map(l -> {
+            var m = count.matcher(l);
+            assertThat(m.find()).as(l).isTrue();
+            return m.end();
+        }).distinct()).hasSize(1);
+    }
+
+    @Test
     void missingStackFileExitsTwo() {
         Run run = plan("--config", tmp.resolve("Pulumi.none.yaml").toString());
         assertThat(run.exit()).isEqualTo(2);
