@@ -193,4 +193,17 @@ class StackFileTest {
         assertThat(f.get("redis-enterprise:huge").orElseThrow().raw()).isEqualTo("1e400");
         assertThat(f.get("redis-enterprise:count").orElseThrow().raw()).isEqualTo("5");
     }
+
+    @Test
+    void aMissingStackFileSaysWhereItWasLookedForAndWhatToDo(@TempDir Path elsewhere) {
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(Path.of("Pulumi.dev.yaml"), elsewhere));
+        assertThat(e).hasMessage("Pulumi.dev.yaml: no such file in " + elsewhere + "; run plan in the project folder"
+                + " (or with -C <project folder>), or name the stack file with --config FILE");
+    }
+
+    @Test
+    void anEmptyConfigIsRefused() {
+        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(Path.of(""), tmp)))
+                .hasMessage("--config: must name a stack file Pulumi.<stack>.yaml, got \"\"");
+    }
 }
