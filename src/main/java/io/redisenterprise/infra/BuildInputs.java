@@ -134,8 +134,11 @@ public final class BuildInputs {
         }
     }
 
-    /** The refusal for {@code jar} built with {@code manifest} against the inputs now in {@code project}, or empty. */
-    static Optional<String> staleness(Path jar, String manifest, Path project) {
+    /**
+     * The refusal for {@code jar} built with {@code manifest} against the inputs now in {@code project}, or empty.
+     * Public so that every command that runs the program ({@code Main.program}, {@code plan}) is tested with it.
+     */
+    public static Optional<String> staleness(Path jar, String manifest, Path project) {
         List<String> changed = changed(parse(manifest), hashes(project));
         if (changed.isEmpty()) {
             return Optional.empty();

@@ -35,8 +35,10 @@ public final class PlanSummary {
             String layer = r.type().startsWith("pulumi:pulumi:") ? "stack" : r.layer();
             byLayer.computeIfAbsent(layer, k -> new java.util.ArrayList<>()).add(r);
         }
+        // As wide as the longest layer name ("cloud (azure-native)"), so the counts line up.
+        int width = Math.max(16, byLayer.keySet().stream().mapToInt(String::length).max().orElse(0));
         byLayer.forEach((layer, list) -> {
-            out.append(String.format("  %-16s %3d  ", layer, list.size()));
+            out.append(String.format("  %-" + width + "s %3d  ", layer, list.size()));
             out.append(list.stream().collect(Collectors.groupingBy(PlanSummary::shortType, LinkedHashMap::new,
                             Collectors.counting()))
                     .entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : ""))

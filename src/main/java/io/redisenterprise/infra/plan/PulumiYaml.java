@@ -10,9 +10,11 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.constructor.core.ConstructYamlCoreInt;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -21,6 +23,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -43,14 +46,23 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *       the value must be a mapping or a sequence of mappings, keys written in the mapping itself win, and among
  *       merged mappings the first one listing a key wins. SnakeYAML Engine's composer flattens merges the same
  *       way.</li>
+ *   <li>Numbers are what the program receives after yaml.v3 and Pulumi's JSON ({@link PulumiNumbers}): a float
+ *       becomes the number Go's {@code encoding/json} writes for its {@code float64} ({@code 4.0} is 4), a float
+ *       beyond the double range stays the text typed ({@code 1e400}: yaml.v3's {@code ParseFloat} fails, so the
+ *       scalar is a string), integers beyond int64/uint64 become floats, and {@code 017} is Go's octal 15.</li>
  * </ul>
- * Known differences, none of which a key of this program relies on: yaml.v3 also reads {@code 1_000},
- * {@code 0b101} and Go-style octal {@code 0777} as integers (the core schema: the strings {@code "1_000"} and
- * {@code "0b101"}, and the decimal 777); it refuses two {@code <<} keys in one mapping (here they are merged
- * in order); and Pulumi turns an unquoted date into Go's time text (here the date's own text).
+ * Known differences, none of which a key of this program relies on: yaml.v3 also reads {@code 1_000} and
+ * {@code 0b101} as integers (the core schema: the strings {@code "1_000"} and {@code "0b101"}); it refuses two
+ * {@code <<} keys in one mapping (here they are merged in order); and Pulumi turns an unquoted date into Go's time
+ * text (here the date's own text).
  */
 final class PulumiYaml {
     private static final String BOM = "\uFEFF";
+    private static final ConstructYamlCoreInt CORE_INT = new ConstructYamlCoreInt();
+    /** Numbers as yaml.v3 resolves them and Pulumi hands them on ({@link PulumiNumbers}). */
+    private static final Map<Tag, ConstructNode> NUMBERS = Map.of(
+            Tag.FLOAT, node -> PulumiNumbers.yamlFloat(((ScalarNode) node).getValue()),
+            Tag.INT, node -> PulumiNumbers.yamlInt(((ScalarNode) node).getValue(), CORE_INT.construct(node)));
 
     private PulumiYaml() {
     }
@@ -76,6 +88,7 @@ final class PulumiYaml {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(shownAs)
                 .setSchema(new CoreSchema())
+                .setTagConstructors(NUMBERS)
                 // The duplicate-key rule is yaml.v3's (keys compared as text), checked below on the nodes.
                 .setAllowDuplicateKeys(true)
                 .build();

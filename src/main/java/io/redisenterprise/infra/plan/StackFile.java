@@ -53,19 +53,57 @@ public final class StackFile implements ConfigSource {
      * {@code Pulumi.yaml} plans from anywhere (the CLI would need {@code --cwd} there).
      */
     public static StackFile read(Path file, Path workingDir) throws IOException {
+        return read(locate(file, workingDir));
+    }
+
+    /**
+     * Where a stack file and its project are, before either is parsed: enough to name the default output folder
+     * ({@code <project folder>/target/plan/<stack>}) even when a file turns out to be malformed.
+     *
+     * @param stack      the stack name, from the file name {@code Pulumi.<stack>.yaml}
+     * @param file       the stack file, absolute
+     * @param shownAs    the stack file as the user gave it
+     * @param workingDir the working directory, absolute
+     * @param projectFile the project's {@code Pulumi.yaml}, absolute
+     */
+    public record Location(String stack, Path file, String shownAs, Path workingDir, Path projectFile) {
+        /** The folder of the project's {@code Pulumi.yaml}: where {@code target/} and the default plan folder are. */
+        public Path projectDir() {
+            return projectFile.getParent();
+        }
+    }
+
+    /**
+     * Finds a stack file and its project as {@link #read(Path, Path)} does, without parsing either; a one-line
+     * {@link IOException} when the file is misnamed or missing, or no project is found.
+     */
+    public static Location locate(Path file, Path workingDir) throws IOException {
         Path dir = workingDir.toAbsolutePath().normalize();
+        if (file.toString().isBlank()) {
+            throw new IOException("--config: must name a stack file Pulumi.<stack>.yaml, got \"" + file + "\"");
+        }
         Path path = dir.resolve(file).normalize();
-        Matcher m = STACK_FILE.matcher(file.getFileName().toString());
+        Matcher m = STACK_FILE.matcher(file.getFileName() == null ? "" : file.getFileName().toString());
         if (!m.matches()) {
             throw new IOException(file + ": a stack file must be named Pulumi.<stack>.yaml");
         }
         if (!Files.isRegularFile(path)) {
-            throw new IOException(file + ": no such file");
+            // The default, Pulumi.dev.yaml, is a file of the project folder: run elsewhere, it is not found.
+            throw new IOException(file + ": no such file" + (file.isAbsolute() ? "" : " in " + path.getParent())
+                    + "; run plan in the project folder (or with -C <project folder>), or name the stack file with"
+                    + " --config FILE");
         }
         Path projectFile = findProjectFile(dir)
                 .or(() -> findProjectFile(path.getParent()))
                 .orElseThrow(() -> new IOException(file + ": no Pulumi.yaml in " + dir
                         + " or any parent folder (where the Pulumi CLI looks), nor beside the stack file or above it"));
+        return new Location(m.group(1), path, file.toString(), dir, projectFile);
+    }
+
+    /** Reads a located stack file merged over its project's config; a one-line {@link IOException} if malformed. */
+    public static StackFile read(Location at) throws IOException {
+        Path dir = at.workingDir();
+        Path projectFile = at.projectFile();
         String projectShown = shown(projectFile, dir);
         Map<?, ?> projectDoc = readMap(projectFile, projectShown);
         Object name = projectDoc.get("name");
@@ -82,11 +120,11 @@ public final class StackFile implements ConfigSource {
                 values.put(qualify(k.toString(), project), ConfigValue.plain(value));
             });
         }
-        Map<?, ?> stackDoc = readMap(path, file.toString());
+        Map<?, ?> stackDoc = readMap(at.file(), at.shownAs());
         if (stackDoc.get("config") instanceof Map<?, ?> stackConfig) {
             stackConfig.forEach((k, v) -> values.put(qualify(k.toString(), project), toValue(v)));
         }
-        return new StackFile(m.group(1), project, projectFile.getParent(), values);
+        return new StackFile(at.stack(), project, at.projectDir(), values);
     }
 
     /** A path as the user would type it from the working directory: relative below it, absolute elsewhere. */
@@ -94,10 +132,16 @@ public final class StackFile implements ConfigSource {
         return path.startsWith(workingDir) ? workingDir.relativize(path).toString() : path.toString();
     }
 
+    /**
+     * A stack file's value as the program receives it. A top-level boolean or number reaches the program as its
+     * JSON text, a string (pulumi/pulumi {@code sdk/go/common/resource/config/object.go} @v3.259.0,
+     * {@code MarshalString}: {@code True} is {@code "true"}, {@code 4.0} is {@code "4"}); objects and lists keep
+     * their structure, their numbers already as Pulumi's JSON has them ({@link PulumiNumbers}).
+     */
     private static ConfigValue toValue(Object v) {
         java.util.Set<String> securePaths = new java.util.TreeSet<>();
         Object value = replaceSecure(v, "", securePaths);
-        return ConfigValue.fromStackFile(value, securePaths);
+        return ConfigValue.fromStackFile(PulumiNumbers.topLevel(value), securePaths);
     }
 
     /**

@@ -338,10 +338,126 @@ class PlanCommandTest {
     void anOutThatIsNotWritableSaysSo() throws IOException {
         // Checked with a stand-in for the file system's answer: as root (CI) every folder is writable.
         Path dir = Files.createDirectories(tmp.resolve("read-only"));
-        assertThat(OutputFolder.problem(dir, p -> false)).contains("is not writable");
-        assertThat(OutputFolder.problem(dir.resolve("a/b"), p -> !p.equals(dir)))
+        OutputFolder.Probe denied = (folder, directory) -> {
+            throw new java.nio.file.AccessDeniedException(folder.toString());
+        };
+        assertThat(OutputFolder.problem(dir, denied)).contains("is not writable");
+        assertThat(OutputFolder.problem(dir.resolve("a/b"), denied))
                 .contains("cannot be created (" + dir + " is not writable)");
+        OutputFolder.Probe full = (folder, directory) -> {
+            throw new java.nio.file.FileSystemException(folder.toString(), null, "No space left on device");
+        };
+        assertThat(OutputFolder.problem(dir.resolve("a"), full))
+                .contains("cannot be created in " + dir + " (no space left on device)");
         assertThat(OutputFolder.problem(dir.resolve("a/b"))).isEmpty();
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void anOutOnAFileSystemThatMakesNoFoldersIsRefusedUpFrontInWords() throws IOException {
+        // Root may "write" to /proc (access(2) says yes), but mkdir there fails with ENOENT: asked by trying.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        Run run = plan("--config", "Pulumi.dev.yaml", "--out", "/proc/nope");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+                "--out: cannot be created (/proc does not accept new folders), got /proc/nope");
+        // The same refusal stands beside configuration problems, before any of them is acted on.
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = Files.writeString(tmp.resolve("Pulumi.bad.yaml"), "config:\n  redis-enterprise:cloud: mars\n");
+        Run both = plan("--config", stack.toString(), "--out", "/proc/nope");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--out: cannot be created (/proc does not accept new folders), got /proc/nope")
+                .contains("redis-enterprise:cloud:").doesNotContain("Exception");
+    }
+
+    @Test
+    void anEmptyOutIsRefusedAndNothingIsWrittenToTheWorkingDirectory() throws IOException {
+        Path project = tmp.resolve("project");
+        kubernetesProject(project);
+        Files.writeString(project.resolve("Pulumi.dev.yaml"), "config:\n  redis-enterprise:cloud: kubernetes\n");
+        Run run = plan("-C", project.toString(), "--out", "");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("--out: must name a folder, got \"\"");
+        assertThat(project.resolve("manifests.yaml")).doesNotExist();
+        assertThat(project.resolve("plan.json")).doesNotExist();
+        assertThat(project.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void aRefusedPlanRemovesTheEarlierPlanOfThatFolderAndSaysSo() throws IOException {
+        Path project = tmp.resolve("project");
+        kubernetesProject(project);
+        Path stack = project.resolve("Pulumi.x.yaml");
+        Files.writeString(stack, "config:\n  redis-enterprise:cloud: kubernetes\n");
+        assertThat(plan("-C", project.toString(), "--config", "Pulumi.x.yaml").exit()).isZero();
+        Path out = project.resolve("target/plan/x");
+        assertThat(out.resolve("manifests.yaml")).isNotEmptyFile();
+        Path notes = Files.writeString(out.resolve("notes.txt"), "mine");
+
+        Files.writeString(stack, "config:\n  redis-enterprise:cloud: kubernetes\n  redis-enterprise:redis:\n    nodes: 4\n");
+        Run run = plan("-C", project.toString(), "--config", "Pulumi.x.yaml");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).anyMatch(l -> l.startsWith("redis-enterprise:redis.nodes: ")).contains(
+                "plan: removed an earlier plan's manifests.yaml and plan.json from target/plan/x, so that nothing"
+                        + " there is taken for this run's output");
+        assertThat(out.resolve("manifests.yaml")).doesNotExist();
+        assertThat(out.resolve("plan.json")).doesNotExist();
+        assertThat(notes).hasContent("mine");
+    }
+
+    @Test
+    void filesOfThoseNamesThatAreNoPlanOfOursAreLeftAlone() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = Files.writeString(tmp.resolve("Pulumi.bad.yaml"), "config:\n  redis-enterprise:cloud: mars\n");
+        Path out = Files.createDirectories(tmp.resolve("k8s"));
+        Path manifests = Files.writeString(out.resolve("manifests.yaml"), "kind: ConfigMap\n");
+        Path planJson = Files.writeString(out.resolve("plan.json"), "{\"owner\": \"someone else\"}");
+        Run run = plan("--config", stack.toString(), "--out", out.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).doesNotContain("removed");
+        assertThat(manifests).hasContent("kind: ConfigMap\n");
+        assertThat(planJson).hasContent("{\"owner\": \"someone else\"}");
+    }
+
+    @Test
+    void aStaleJarIsRefusedAsPulumiUpRefusesItBeforeAnythingIsReadOrWritten() throws IOException {
+        // The same check and message as Main.program (BuildInputsTest), here with a jar whose sources changed.
+        Path project = tmp.resolve("project");
+        kubernetesProject(project);
+        Files.writeString(project.resolve("Pulumi.dev.yaml"), "config:\n  redis-enterprise:cloud: kubernetes\n");
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(project.resolve("src/main/java"));
+        Files.writeString(project.resolve("src/main/java/A.java"), "class A {}");
+        Path manifest = project.resolve("target/classes/" + io.redisenterprise.infra.BuildInputs.MANIFEST);
+        io.redisenterprise.infra.BuildInputs.main(new String[] {project.toString(), manifest.toString()});
+        Files.writeString(project.resolve("src/main/java/A.java"), "class A { int edited; }");
+        Path jar = project.resolve("target/redis-enterprise.jar");
+        String built = Files.readString(manifest);
+
+        PlanCommand command = new PlanCommand();
+        command.staleJar = () -> io.redisenterprise.infra.BuildInputs.staleness(jar, built, project);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute("-C", project.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                io.redisenterprise.infra.BuildInputs.staleness(jar, built, project).orElseThrow());
+        assertThat(err.toString()).contains(jar + " is stale:", "(src/main/java/A.java)");
+        assertThat(project.resolve("target/plan")).doesNotExist();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void theDefaultStackFileOutsideTheProjectFolderSaysHowToNameOne() throws IOException {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Run run = plan("-C", elsewhere.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("Pulumi.dev.yaml: no such file in " + elsewhere
+                + "; run plan in the project folder (or with -C <project folder>), or name the stack file with --config FILE");
     }
 
     @Test
@@ -354,6 +470,43 @@ class PlanCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--out: exists and is not a folder, got " + file)
                 .contains("redis-enterprise:cloud:");
+    }
+
+    @Test
+    void aNumberBeyondTheDoubleRangeIsRefusedWithTheTextTypedAsPulumiUpRefusesIt() throws IOException {
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = Files.writeString(tmp.resolve("Pulumi.big.yaml"), """
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:storage:
+                    existingClassName: standard
+                  redis-enterprise:redis:
+                    memory: 1e400
+                """);
+        String line = "redis-enterprise:redis.memory: is far too large: a Kubernetes quantity holds at most 2^63-1 of"
+                + " its unit, about 8Ei bytes, got \"1e400\"";
+        Run run = plan("--config", stack.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(stack + ": invalid configuration:", line);
+        // pulumi up: yaml.v3 keeps 1e400 as a string and Pulumi hands the object over as {"memory":"1e400"}.
+        assertThat(io.redisenterprise.infra.TestStacks.problems(io.redisenterprise.infra.TestStacks.kubernetes()
+                .set("redis", "{\"memory\":\"1e400\"}"))).containsExactly(line);
+    }
+
+    @Test
+    void everyLayerNameFitsItsColumn() {
+        Run run = plan("--config", "stacks/Pulumi.azure.yaml", "--out", tmp.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> block = run.out().lines().dropWhile(l -> !l.equals("Resources by layer:")).skip(1)
+                .takeWhile(l -> !l.isBlank()).toList();
+        assertThat(block).anyMatch(l -> l.startsWith("  cloud (azure-native) "));
+        // The count column (right-aligned) ends at the same position on every line.
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile("^  .+? +\\d+  ");
+        assertThat(block.stream().map(l -> {
+            var m = count.matcher(l);
+            assertThat(m.find()).as(l).isTrue();
+            return m.end();
+        }).distinct()).hasSize(1);
     }
 
     @Test

@@ -42,9 +42,10 @@ class PlanRefusesUnknownKeysTest {
                   redis-enterprise:redis.nodes: 5
                 """);
         assertThat(exit).isEqualTo(PlanCommand.INVALID_CONFIG);
+        // A top-level number reaches the program as its JSON text, as pulumi up hands it over (object.go MarshalString).
         assertThat(err).contains("redis-enterprise:redis.nodes: unknown key: pulumi config set without --path wrote a"
                 + " top-level key; set nodes inside redis with pulumi config set --path 'redis-enterprise:redis.nodes'"
-                + " <value> (and remove this key), got 5");
+                + " <value> (and remove this key), got \"5\"");
         assertThat(project.resolve("out")).doesNotExist();
     }
 

@@ -53,7 +53,8 @@ class StackFileTest {
         assertThat(f.get("redis-enterprise:a").orElseThrow().raw()).isEqualTo("yes");
         assertThat(f.get("redis-enterprise:b").orElseThrow().raw()).isEqualTo("on");
         assertThat(f.get("redis-enterprise:c").orElseThrow().raw()).isEqualTo("off");
-        assertThat(f.get("redis-enterprise:d").orElseThrow().raw()).isEqualTo(true);
+        // A top-level boolean reaches the program as its JSON text (Pulumi's object.go, MarshalString).
+        assertThat(f.get("redis-enterprise:d").orElseThrow().raw()).isEqualTo("true");
         assertThat(f.get("redis-enterprise:e").orElseThrow().raw()).isNull();
     }
 
@@ -166,5 +167,43 @@ class StackFileTest {
         Path file = stack("config: {}\n");
         assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(file, tmp)))
                 .hasMessageEndingWith("Pulumi.yaml:2:1: mapping key \"name\" already defined at line 1");
+    }
+
+    @Test
+    void numbersAreWhatPulumiUpHandsTheProgram() throws IOException {
+        StackFile f = read(stack("""
+                config:
+                  redis-enterprise:redis:
+                    memory: 1e400
+                    nodes: 3.0
+                    cpu: 1.5
+                    big: 1e21
+                    digits: 99999999999999999999
+                    octal: 017
+                  redis-enterprise:top: 4.0
+                  redis-enterprise:huge: 1e400
+                  redis-enterprise:count: 5
+                """));
+        // yaml.v3 cannot parse 1e400 as a float64 and keeps the string; Go's encoding/json writes 3.0 as 3.
+        assertThat(f.get("redis-enterprise:redis").orElseThrow().raw()).isEqualTo(Map.of(
+                "memory", "1e400", "nodes", 3, "cpu", new java.math.BigDecimal("1.5"),
+                "big", new java.math.BigDecimal("1e+21"), "digits", new java.math.BigInteger("100000000000000000000"),
+                "octal", 15));
+        assertThat(f.get("redis-enterprise:top").orElseThrow().raw()).isEqualTo("4");
+        assertThat(f.get("redis-enterprise:huge").orElseThrow().raw()).isEqualTo("1e400");
+        assertThat(f.get("redis-enterprise:count").orElseThrow().raw()).isEqualTo("5");
+    }
+
+    @Test
+    void aMissingStackFileSaysWhereItWasLookedForAndWhatToDo(@TempDir Path elsewhere) {
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(Path.of("Pulumi.dev.yaml"), elsewhere));
+        assertThat(e).hasMessage("Pulumi.dev.yaml: no such file in " + elsewhere + "; run plan in the project folder"
+                + " (or with -C <project folder>), or name the stack file with --config FILE");
+    }
+
+    @Test
+    void anEmptyConfigIsRefused() {
+        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(Path.of(""), tmp)))
+                .hasMessage("--config: must name a stack file Pulumi.<stack>.yaml, got \"\"");
     }
 }
