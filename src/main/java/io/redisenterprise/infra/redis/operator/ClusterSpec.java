@@ -2,6 +2,7 @@ package io.redisenterprise.infra.redis.operator;
 
 import com.pulumi.core.Output;
 import io.redisenterprise.infra.placement.Placement;
+import io.redisenterprise.infra.redis.NamespaceAndSecrets;
 import io.redisenterprise.infra.redis.RedisLabels;
 import io.redisenterprise.infra.settings.AntiAffinity;
 import io.redisenterprise.infra.settings.CredentialSettings;
@@ -51,16 +52,6 @@ public final class ClusterSpec {
     private ClusterSpec() {
     }
 
-    /** The Secret with {@code username} and {@code password} the cluster's {@code clusterCredentialSecretName} names. */
-    public static String credentialsSecretName(String cluster) {
-        return cluster + "-admin";
-    }
-
-    /** The Secret with key {@code license} the cluster's {@code licenseSecretName} names. */
-    public static String licenseSecretName(String cluster) {
-        return cluster + "-license";
-    }
-
     public static Map<String, Object> spec(Inputs in) {
         RedisSettings redis = in.redis();
         String cluster = redis.name();
@@ -88,9 +79,9 @@ public final class ClusterSpec {
                 "versionTag", image.tag(),
                 "imagePullPolicy", IMAGE_PULL_POLICY));
         spec.put("username", in.credentials().adminUsername());
-        spec.put("clusterCredentialSecretName", credentialsSecretName(cluster));
+        spec.put("clusterCredentialSecretName", NamespaceAndSecrets.credentialsSecretName(cluster));
         if (in.credentials().license().isPresent()) {
-            spec.put("licenseSecretName", licenseSecretName(cluster));
+            spec.put("licenseSecretName", NamespaceAndSecrets.licenseSecretName(cluster));
         }
         Placement placement = in.placement();
         if (placement.dedicated()) {

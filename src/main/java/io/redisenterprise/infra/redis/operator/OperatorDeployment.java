@@ -1,10 +1,6 @@
 package io.redisenterprise.infra.redis.operator;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
-import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
@@ -22,10 +18,12 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.redis.KubernetesObject;
+import io.redisenterprise.infra.redis.NamespaceAndSecrets;
 import io.redisenterprise.infra.redis.RedisDeployment;
 import io.redisenterprise.infra.redis.RedisEnterpriseClusterArgs;
 import io.redisenterprise.infra.redis.RedisLabels;
 import io.redisenterprise.infra.redis.RedisPorts;
+import io.redisenterprise.infra.redis.UpdateGuard;
 import io.redisenterprise.infra.settings.OperatorSettings;
 import io.redisenterprise.infra.settings.RedisSettings;
 import io.redisenterprise.infra.settings.sizing.NodeCompanions;
@@ -82,9 +80,8 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
         List<Resource> inNamespace = new ArrayList<>();
         if (operator.install()) {
             // Deleting the namespace would delete every claim in it: it is protected with the cluster.
-            var ns = new Namespace(clusterName + "-namespace", NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(namespace).labels(podSecurity(labels)).build())
-                    .build(), childOptions(List.of()).protect(protect).build());
+            var ns = NamespaceAndSecrets.namespace(clusterName, namespace, podSecurity(labels),
+                    childOptions(List.of()).protect(protect).build());
             inNamespace.add(ns);
             this.release = Optional.of(new Release(clusterName + "-operator", ReleaseArgs.builder()
                     .name(OperatorChart.RELEASE_NAME)
@@ -100,19 +97,10 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
             this.release = Optional.empty();
         }
 
-        clusterDeps.add(new Secret(clusterName + "-admin-credentials", SecretArgs.builder()
-                .metadata(meta(ClusterSpec.credentialsSecretName(clusterName), labels))
-                .type("Opaque")
-                .stringData(Output.ofSecret(Map.of(
-                        "username", shared.credentials().adminUsername(),
-                        "password", shared.credentials().adminPassword().reveal())))
-                .build(), childOptions(inNamespace).build()));
-        shared.credentials().license().ifPresent(license -> clusterDeps.add(new Secret(clusterName + "-license",
-                SecretArgs.builder()
-                        .metadata(meta(ClusterSpec.licenseSecretName(clusterName), labels))
-                        .type("Opaque")
-                        .stringData(Output.ofSecret(Map.of("license", license.reveal())))
-                        .build(), childOptions(inNamespace).build())));
+        clusterDeps.add(NamespaceAndSecrets.adminCredentials(clusterName, namespace, labels, shared.credentials(),
+                childOptions(inNamespace).build()));
+        NamespaceAndSecrets.license(clusterName, namespace, labels, shared.credentials(), childOptions(inNamespace).build())
+                .ifPresent(clusterDeps::add);
         if (shared.placement().rackAware()) {
             clusterDeps.addAll(rackAwarenessAccess(labels));
         }
@@ -226,15 +214,8 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
     }
 
     private void guard(Map<String, String> labels, List<Resource> inNamespace) {
-        String policy = ClusterGuard.policyName(namespace, clusterName);
-        var guard = new KubernetesObject(clusterName + "-cluster-guard", ClusterGuard.API_VERSION,
-                "ValidatingAdmissionPolicy", Map.of("name", policy, "labels", labels),
-                ClusterGuard.policySpec(clusterName), childOptions(List.of()).build());
-        List<Resource> deps = new ArrayList<>(inNamespace);
-        deps.add(guard);
-        new KubernetesObject(clusterName + "-cluster-guard-binding", ClusterGuard.API_VERSION,
-                "ValidatingAdmissionPolicyBinding", Map.of("name", policy, "labels", labels),
-                ClusterGuard.bindingSpec(namespace, policy), childOptions(deps).build());
+        UpdateGuard.register(clusterName + "-cluster-guard", ClusterGuard.policyName(namespace, clusterName), labels,
+                namespace, ClusterGuard.policySpec(clusterName), inNamespace, deps -> childOptions(deps).build());
     }
 
     /**
@@ -252,7 +233,4 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
         return m;
     }
 
-    private ObjectMetaArgs meta(String name, Map<String, String> labels) {
-        return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(labels).build();
-    }
 }
