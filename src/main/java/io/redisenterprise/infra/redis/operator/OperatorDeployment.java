@@ -17,6 +17,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
+import io.redisenterprise.infra.redis.ClusterTimeouts;
 import io.redisenterprise.infra.redis.KubernetesObject;
 import io.redisenterprise.infra.redis.NamespaceAndSecrets;
 import io.redisenterprise.infra.redis.RedisDeployment;
@@ -54,9 +55,20 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
     public static final String WAIT_FOR_ANNOTATION = "pulumi.com/waitFor";
     public static final String READY_CONDITIONS =
             "[\"jsonpath={.status.state}=Running\", \"jsonpath={.status.specStatus}=Valid\"]";
-    /** Formation budget, as for the StatefulSet: a fixed start plus each node pulling its image, starting and joining. */
-    static final int FORMATION_BASE_MINUTES = 10;
-    static final int FORMATION_MINUTES_PER_NODE = 5;
+    /**
+     * What one Redis Enterprise pod of the operator may legitimately take to stop during a roll, in minutes: its
+     * pre-stop fails its primary shards over to other nodes first. The operator bounded that with "a hard-coded timeout
+     * of 15 minutes for a node to be stopped/drained" until it made the grace period configurable
+     * (redisEnterpriseTerminationGracePeriodSeconds, operator 7.2.4-12 release notes, RED-111471); since then the
+     * failover "attempts are retried indefinitely within the grace period, which by default is 1 year" (operator
+     * 6.2.12-1 release notes, RED-75388), and the API reference asks to keep it: "Pods should not be forcefully
+     * terminated as clean shutdown prevents data loss. The default value is intentionally large (1 year). For pure
+     * caching configurations where data loss is acceptable, a shorter value may be used" (redis_enterprise_cluster_api.md
+     * of operator 8.0.20-23). So the cluster keeps the operator's default grace period (this program sets none), and
+     * {@code pulumi up} budgets the operator's former bound per node: a stop that takes longer makes {@code up} fail
+     * loudly while the pod keeps draining, never a forced kill.
+     */
+    static final int NODE_STOP_MINUTES = 15;
     /** The operator deletes its StatefulSet and services before it releases the cluster's finalizer. */
     static final int DELETE_MINUTES = 10;
 
@@ -110,14 +122,13 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
         metadata.put("namespace", namespace);
         metadata.put("labels", labels);
         metadata.put("annotations", Map.of(WAIT_FOR_ANNOTATION, READY_CONDITIONS));
-        Duration formation = Duration.ofMinutes(FORMATION_BASE_MINUTES + (long) FORMATION_MINUTES_PER_NODE * redis.nodes());
         this.cluster = new KubernetesObject(clusterName, ClusterSpec.API_VERSION, ClusterSpec.KIND, metadata,
                 ClusterSpec.spec(new ClusterSpec.Inputs(redis, shared.credentials(), shared.services(), shared.placement(),
                         shared.storageClassName(), shared.internalLoadBalancerAnnotations(), args.sourceRangesAnnotation(),
                         NodeCompanions.OPERATOR)),
                 childOptions(clusterDeps)
                         .protect(protect)
-                        .customTimeouts(new CustomTimeouts(formation, formation, Duration.ofMinutes(DELETE_MINUTES)))
+                        .customTimeouts(timeouts(redis.nodes()))
                         .build());
 
         guard(labels, inNamespace);
@@ -128,6 +139,19 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
                 "uiEndpoint", uiEndpoint(),
                 "apiEndpoint", apiEndpoint(),
                 "metricsEndpoint", metricsEndpoint()));
+    }
+
+    /**
+     * The cluster's Pulumi timeouts: create = forming {@code nodes} ({@link ClusterTimeouts#formation}); update = the
+     * operator's rolling update, one pod at a time, each stopping within {@value #NODE_STOP_MINUTES} min and then
+     * starting and rejoining ({@link ClusterTimeouts#rollingUpdate}), the longest change an update can bring (an image
+     * upgrade, new resources; more nodes only add joins); delete = {@value #DELETE_MINUTES} min. 3 nodes: 25, 70 and 10
+     * minutes.
+     */
+    static CustomTimeouts timeouts(int nodes) {
+        return new CustomTimeouts(ClusterTimeouts.formation(nodes),
+                ClusterTimeouts.rollingUpdate(nodes, Duration.ofMinutes(NODE_STOP_MINUTES)),
+                Duration.ofMinutes(DELETE_MINUTES));
     }
 
     /** The RedisEnterpriseCluster resource: a database depends on it, so it is created after and deleted before it. */

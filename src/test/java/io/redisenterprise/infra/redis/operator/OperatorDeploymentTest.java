@@ -264,10 +264,26 @@ class OperatorDeploymentTest {
             PlannedResource rec = only(plan, REC);
             assertThat(atMap(rec.inputs(), "metadata", "annotations")).containsEntry("pulumi.com/waitFor",
                     "[\"jsonpath={.status.state}=Running\", \"jsonpath={.status.specStatus}=Valid\"]");
-            assertThat(rec.options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "25m", "delete", "10m"));
+            // create: 10 min + 5 per node joining; update: the operator's roll, 10 min + per node 15 to stop and 5 to
+            // start and rejoin.
+            assertThat(rec.options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "70m", "delete", "10m"));
             Plan five = TestStacks.aws().with("redis", "nodes", 5).with("nodePool", "nodesPerZone", 2).plan();
-            assertThat(only(five, REC).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "35m", "delete", "10m"));
+            assertThat(only(five, REC).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "110m", "delete", "10m"));
             assertThat(spec(five)).containsEntry("nodes", 5L);
+        }
+
+        /**
+         * The operator's pods keep its default grace period (a year): a Redis Enterprise pod is never killed before its
+         * primaries have failed over; the update budget is what {@code up} waits, not a bound on the pod.
+         */
+        @Test
+        void theClusterKeepsTheOperatorsGracePeriodAndTheUpdateBudgetCoversARoll() {
+            assertThat(spec(plan)).doesNotContainKeys("redisEnterpriseTerminationGracePeriodSeconds",
+                    "redisEnterpriseAdditionalPodSpecAttributes");
+            assertThat(OperatorDeployment.timeouts(3).getUpdate()).contains(java.time.Duration.ofMinutes(10 + 3 * (15 + 5)));
+            // Forming is budgeted once, for both deployments.
+            assertThat(OperatorDeployment.timeouts(7).getCreate())
+                    .contains(io.redisenterprise.infra.redis.ClusterTimeouts.formation(7));
         }
 
         /**
