@@ -1,6 +1,7 @@
 package io.redisenterprise.infra.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -82,6 +83,20 @@ final class DeploymentReader {
         if (redis.valid("bootstrapImage")) {
             redis.refuseUnless(false, "bootstrapImage",
                     "applies only with redis.deployment statefulset (the operator runs its own bootstrapper)");
+        }
+        ConfigObject pool = c.object("nodePool");
+        List<String> zones = pool.stringList("zones").orElse(List.of());
+        if (c.cloud() == Cloud.KUBERNETES && pool.usable("zones") && !zones.isEmpty()) {
+            // The statefulset deployment pins pods to the zones (Placement.requiredNodeAffinity, which says why the
+            // cluster cannot); here the pool label (Placement.POOL_LABEL) is what confines them.
+            String confine = pool.boolOrDefault("dedicated")
+                    ? "label only nodes of " + String.join(", ", zones) + " redis.io/node-pool="
+                    + pool.stringOrDefault("name")
+                    : "with nodePool.dedicated false they may run on any node, in any zone";
+            c.warnings().add(SettingsLoader.NAMESPACE + ":" + pool.keyOf("zones") + ": with redis.deployment operator the"
+                    + " Redis Enterprise pods are not pinned to these zones by node affinity, as with statefulset: the"
+                    + " RedisEnterpriseCluster has no field for one this program can rely on (README, `pulumi up` per"
+                    + " cloud); " + confine);
         }
         if (redis.valid("volumeSize") && !wholeNumber(r.volumeSize())) {
             problems.add(redis.keyOf("volumeSize"), "must be a whole number of its unit with redis.deployment operator"

@@ -84,6 +84,37 @@ class OperatorDeploymentTest {
             assertThat(at(spec, "persistentSpec", "storageClassName")).isEqualTo("standard");
         }
 
+        /**
+         * Zones on an existing cluster: the statefulset deployment pins its pods to them (required node affinity, a
+         * zone spread with minDomains); the cluster is not given one through redisEnterpriseAdditionalPodSpecAttributes,
+         * whose affinity the operator may override or replace (its CRD: "Pod attributes managed by the operator might
+         * override these settings"), so the pool label confines the pods and the plan says so.
+         */
+        @Test
+        void zonesOnAnExistingClusterAreNotPinnedByNodeAffinityAndThePlanSaysHowToConfineThePods() {
+            Plan plan = TestStacks.kubernetes().with("nodePool", "zones", List.of("a", "b", "c")).plan();
+            Map<String, Object> spec = spec(plan);
+            assertThat(spec).doesNotContainKey("redisEnterpriseAdditionalPodSpecAttributes")
+                    .containsEntry("nodeSelector", Map.of("redis.io/node-pool", "redis"))
+                    .containsEntry("rackAwarenessNodeLabel", "topology.kubernetes.io/zone");
+            assertThat(plan.settings().warnings()).contains("redis-enterprise:nodePool.zones: with redis.deployment"
+                    + " operator the Redis Enterprise pods are not pinned to these zones by node affinity, as with"
+                    + " statefulset: the RedisEnterpriseCluster has no field for one this program can rely on (README,"
+                    + " `pulumi up` per cloud); label only nodes of a, b, c redis.io/node-pool=redis");
+            assertThat(TestStacks.kubernetes().with("nodePool", "zones", List.of("a", "b")).with("nodePool", "dedicated", false)
+                    .settings().warnings()).anySatisfy(w -> assertThat(w).startsWith("redis-enterprise:nodePool.zones:")
+                    .endsWith("; with nodePool.dedicated false they may run on any node, in any zone"));
+            // The statefulset deployment pins them, and has nothing to warn about.
+            TestStacks.Config statefulSet = TestStacks.kubernetes().with("nodePool", "zones", List.of("a", "b", "c")).statefulSet();
+            Map<String, Object> pod = atMap(only(statefulSet.plan(), "kubernetes:apps/v1:StatefulSet").inputs(), "spec", "template", "spec");
+            assertThat(at(pod, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", 0,
+                    "matchExpressions", 0)).isEqualTo(Map.of("key", "topology.kubernetes.io/zone", "operator", "In",
+                    "values", List.of("a", "b", "c")));
+            assertThat(statefulSet.settings().warnings()).noneMatch(w -> w.startsWith("redis-enterprise:nodePool.zones:"));
+            // The clouds' pools carry the zones: no warning there.
+            assertThat(TestStacks.gcp().settings().warnings()).noneMatch(w -> w.startsWith("redis-enterprise:nodePool.zones:"));
+        }
+
         @Test
         void anExistingClusterKeepsDedicatedPlacementByDefault() {
             Map<String, Object> spec = spec(TestStacks.kubernetes().plan());
