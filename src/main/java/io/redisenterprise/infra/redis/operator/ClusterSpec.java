@@ -1,6 +1,5 @@
 package io.redisenterprise.infra.redis.operator;
 
-import com.pulumi.core.Output;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.redis.NamespaceAndSecrets;
 import io.redisenterprise.infra.redis.RedisLabels;
@@ -38,13 +37,13 @@ public final class ClusterSpec {
     /**
      * Everything the spec is made of.
      *
-     * @param storageClassName             the class the platform created (an output, so the cluster waits for it) or names
+     * @param storageClassName             the class the platform created or names, in plain text
      * @param internalLoadBalancerAnnotations what makes a load balancer private on this cloud
      * @param sourceRangesAnnotation       the annotation that limits a load balancer to source CIDRs on this cloud
      * @param companions                   what the operator runs beside Redis on each node, as sizing counted it
      */
     public record Inputs(RedisSettings redis, CredentialSettings credentials, ServiceSettings services,
-                         Placement placement, Output<String> storageClassName,
+                         Placement placement, String storageClassName,
                          Map<String, String> internalLoadBalancerAnnotations, String sourceRangesAnnotation,
                          NodeCompanions companions) {
     }

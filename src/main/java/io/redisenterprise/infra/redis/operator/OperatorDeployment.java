@@ -76,6 +76,7 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
     private final String namespace;
     private final RedisEnterpriseClusterArgs shared;
     private final KubernetesObject cluster;
+    private final Map<String, Object> clusterSpec;
     private final Optional<Release> release;
 
     public OperatorDeployment(String name, OperatorDeploymentArgs args, ComponentResourceOptions options) {
@@ -122,11 +123,11 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
         metadata.put("namespace", namespace);
         metadata.put("labels", labels);
         metadata.put("annotations", Map.of(WAIT_FOR_ANNOTATION, READY_CONDITIONS));
-        this.cluster = new KubernetesObject(clusterName, ClusterSpec.API_VERSION, ClusterSpec.KIND, metadata,
-                ClusterSpec.spec(new ClusterSpec.Inputs(redis, shared.credentials(), shared.services(), shared.placement(),
-                        shared.storageClassName(), shared.internalLoadBalancerAnnotations(), args.sourceRangesAnnotation(),
-                        NodeCompanions.OPERATOR)),
-                childOptions(clusterDeps)
+        this.clusterSpec = clusterSpec(shared, args.sourceRangesAnnotation());
+        this.cluster = new KubernetesObject(clusterName, ClusterSpec.API_VERSION, ClusterSpec.KIND, metadata, clusterSpec,
+                childOptions(List.of())
+                        // The same dependencies, once the gate has passed (a failed gate: never registered).
+                        .dependsOn(args.clusterGate().applyValue(passed -> List.copyOf(clusterDeps)))
                         .protect(protect)
                         .customTimeouts(timeouts(redis.nodes()))
                         .build());
@@ -157,6 +158,18 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
     /** The RedisEnterpriseCluster resource: a database depends on it, so it is created after and deleted before it. */
     public KubernetesObject cluster() {
         return cluster;
+    }
+
+    /** The RedisEnterpriseCluster's spec, plain data, from what both deployments are made of and this cloud's annotation. */
+    public static Map<String, Object> clusterSpec(RedisEnterpriseClusterArgs shared, String sourceRangesAnnotation) {
+        return ClusterSpec.spec(new ClusterSpec.Inputs(shared.redis(), shared.credentials(), shared.services(),
+                shared.placement(), shared.storageClassName(), shared.internalLoadBalancerAnnotations(),
+                sourceRangesAnnotation, NodeCompanions.OPERATOR));
+    }
+
+    /** The RedisEnterpriseCluster's spec as registered, plain data (the stack records it to compare the next up with). */
+    public Map<String, Object> clusterSpec() {
+        return clusterSpec;
     }
 
     /** The RedisEnterpriseCluster's name, which a RedisEnterpriseDatabase names in {@code spec.redisEnterpriseCluster}. */
