@@ -11,8 +11,8 @@ import java.util.function.Function;
  * A ValidatingAdmissionPolicy that checks every UPDATE of one named object with CEL expressions, and its binding to the
  * object's namespace: the shape both deployments' guards share (the StatefulSet's scale-down guard, the operator
  * mode's cluster guard); each keeps its own expressions and messages. Checked by the API server whoever sends the
- * update ({@code pulumi up}, {@code pulumi preview}'s server-side dry run, {@code kubectl}), because the program cannot
- * see previous values before it registers resources. {@code admissionregistration.k8s.io/v1} policies are GA in
+ * update ({@code pulumi up}, {@code pulumi preview}'s server-side dry run, {@code kubectl}), because the program sees
+ * only its own last outputs, not the live object. {@code admissionregistration.k8s.io/v1} policies are GA in
  * Kubernetes 1.30 (https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/), this
  * program's minimum; both are registered as {@link KubernetesObject}, since the pinned Kubernetes SDK predates the GA.
  */

@@ -13,8 +13,8 @@ import java.util.Map;
  * https://redis.io/docs/latest/operate/kubernetes/recommendations/persistent-volumes/) and smaller volumes ("Shrinking
  * (reducing the size) of your PVC is not allowed", https://redis.io/docs/latest/operate/kubernetes/re-clusters/expand-pvc/;
  * the default volume follows {@code redis.memory}, so a smaller machine would otherwise ask for it silently). The
- * program cannot see the previous values before it registers resources; the API server can, in {@code pulumi
- * preview}'s server-side dry run too. The operator's own webhook does not validate clusters (chart
+ * program sees only its own last outputs, not the live object (which {@code kubectl} may have changed); the API server
+ * sees the previous values, in {@code pulumi preview}'s server-side dry run too. The operator's own webhook does not validate clusters (chart
  * templates/webhook.yaml: databases only). Volume sizes compare with the Kubernetes CEL quantity library (in every
  * Kubernetes that serves admissionregistration.k8s.io/v1 policies, 1.30 and later). The policy's shape and its
  * binding are {@link UpdateGuard}'s.
