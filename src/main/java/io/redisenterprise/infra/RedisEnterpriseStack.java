@@ -2,12 +2,14 @@ package io.redisenterprise.infra;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.platform.ClusterConnection;
 import io.redisenterprise.infra.platform.Platform;
 import io.redisenterprise.infra.platform.PlatformRegistry;
+import io.redisenterprise.infra.platform.PreviousDeployment;
 import io.redisenterprise.infra.platform.RedisStorageClass;
 import io.redisenterprise.infra.platform.StorageClassSpec;
 import io.redisenterprise.infra.redis.RedisDeployment;
@@ -44,17 +46,41 @@ public final class RedisEnterpriseStack {
         // storage parameters).
         String storageClassName = classSpec.map(StorageClassSpec::name).orElse(settings.storage().effectiveClassName());
         List<Resource> beforeCluster = new ArrayList<>(cluster.nodePools());
-        classSpec.ifPresent(spec -> beforeCluster.add(RedisStorageClass.register(ctx, spec, cluster.kubernetes())));
+        // What the last deployment exported, for the checks that compare (storage class parameters, node pools); an
+        // existing cluster with an existing class has neither, and reads nothing.
+        Optional<PreviousDeployment> previous = classSpec.isPresent() || !cluster.nodePools().isEmpty()
+                ? Optional.of(PreviousDeployment.of(ctx)) : Optional.empty();
+        classSpec.ifPresent(spec -> beforeCluster.add(
+                RedisStorageClass.register(ctx, previous.orElseThrow(), spec, cluster.kubernetes())));
 
         var shared = new RedisEnterpriseClusterArgs(
-                settings.redis(), settings.credentials(), settings.services(), placement, Output.of(storageClassName),
+                settings.redis(), settings.credentials(), settings.services(), placement, storageClassName,
                 cluster.kubernetes(), beforeCluster, platform.internalLoadBalancerAnnotations());
         var componentOptions = ComponentResourceOptions.builder().providers(cluster.kubernetes()).build();
+        // The pools, compared with the last deployment's: a replacement is warned about and, in operator mode, refused
+        // while the cluster's spec changes too (NodePoolReplacement). The cluster waits for the check before it is
+        // registered, and the nodePools export carries it, so a refusal fails the program (at preview, before anything
+        // changes) and the cluster is never updated by a refused run.
+        Optional<Map<String, Object>> clusterSpec = settings.deployment().usesOperator()
+                ? Optional.of(OperatorDeployment.clusterSpec(shared, platform.loadBalancerSourceRangesAnnotation()))
+                : Optional.empty();
+        Output<List<String>> checkedPools = previous.map(last -> Output.tuple(
+                        last.output(NodePoolReplacement.NODE_POOLS_OUTPUT),
+                        last.output(NodePoolReplacement.CLUSTER_SPEC_OUTPUT), cluster.nodePoolNames())
+                .applyValue(t -> {
+                    var verdict = NodePoolReplacement.judge(settings.cloud(), settings.deployment().mode(), t.t1, t.t2,
+                            t.t3, clusterSpec);
+                    verdict.warning().ifPresent(ctx.log()::warn);
+                    verdict.refusal().ifPresent(refusal -> {
+                        throw new RunException(refusal);
+                    });
+                    return t.t3;
+                })).orElse(cluster.nodePoolNames());
         RedisDeployment redis = switch (settings.deployment().mode()) {
             case STATEFULSET -> new RedisEnterpriseCluster(settings.redis().name(), shared, componentOptions);
             case OPERATOR -> new OperatorDeployment(settings.redis().name(), new OperatorDeploymentArgs(
-                    shared, settings.deployment().operator(), platform.loadBalancerSourceRangesAnnotation()),
-                    componentOptions);
+                    shared, settings.deployment().operator(), platform.loadBalancerSourceRangesAnnotation(),
+                    checkedPools), componentOptions);
         };
         // Declared databases (operator mode; settings refuse them otherwise): after the cluster, deleted before it.
         Map<String, OperatorDatabases.Endpoint> databases = redis instanceof OperatorDeployment operator
@@ -63,7 +89,8 @@ public final class RedisEnterpriseStack {
         ctx.export("cloud", Output.of(settings.cloud().key()));
         ctx.export("deployment", Output.of(settings.deployment().mode().key()));
         ctx.export("cluster", cluster.clusterName());
-        ctx.export("nodePools", cluster.nodePoolNames());
+        ctx.export(NodePoolReplacement.NODE_POOLS_OUTPUT, checkedPools);
+        clusterSpec.ifPresent(spec -> ctx.export(NodePoolReplacement.CLUSTER_SPEC_OUTPUT, Output.of(spec)));
         ctx.export("storageClass", Output.of(storageClassName));
         ctx.export("namespace", redis.namespaceName());
         ctx.export("statefulSet", redis.statefulSetName());

@@ -49,7 +49,8 @@ public record Placement(
 
     /**
      * One term of a required node affinity, spelled as Kubernetes' NodeSelectorRequirement ({@code key},
-     * {@code operator}, {@code values}), so the StatefulSet and the operator's RedisEnterpriseCluster render the same.
+     * {@code operator}, {@code values}). Only the statefulset deployment renders it: the RedisEnterpriseCluster has no
+     * field for a node affinity this program can rely on (see {@link #requiredNodeAffinity()}).
      */
     public record NodeRequirement(String key, String operator, List<String> values) {
         public NodeRequirement {
@@ -114,11 +115,20 @@ public record Placement(
     }
 
     /**
-     * What every Redis Enterprise pod requires of its node: on an existing cluster that lists {@code nodePool.zones},
-     * {@code topology.kubernetes.io/zone In <zones>}, so pods never land in another zone (their zonal volumes and
-     * rack ids would follow them there). Empty otherwise: on aws, gcp and azure the pool label already confines the
-     * pods to the pool's VMs, which span exactly the zones, and AKS labels nodes with region-qualified zones
-     * ({@code eastus-1}), which the configured zone numbers would not match.
+     * What every Redis Enterprise pod of the statefulset deployment requires of its node: on an existing cluster that
+     * lists {@code nodePool.zones}, {@code topology.kubernetes.io/zone In <zones>}, so pods never land in another zone
+     * (their zonal volumes and rack ids would follow them there). Empty otherwise: on aws, gcp and azure the pool label
+     * already confines the pods to the pool's VMs, which span exactly the zones, and AKS labels nodes with
+     * region-qualified zones ({@code eastus-1}), which the configured zone numbers would not match.
+     *
+     * <p>The operator deployment does not render it (nor {@link #zoneSpreadMinDomains()}): the RedisEnterpriseCluster's
+     * only place for a node affinity or a topology spread is {@code redisEnterpriseAdditionalPodSpecAttributes}, which
+     * its CRD marks "ADVANCED USAGE USE AT YOUR OWN RISK ... Pod attributes managed by the operator might override these
+     * settings" (operator 8.0.20-23 rec_crd.yaml). The operator manages the pods' affinity itself ({@code
+     * podAntiAffinity}, its default one-node-per-VM term, its rack-awareness key), and neither the CRD nor the operator's
+     * documentation says whether an {@code affinity} given there is merged with it or replaced as a whole: the pin could
+     * be dropped silently, or the one-node-per-VM term lost. There, the pool label confines the pods: only nodes of the
+     * listed zones may carry it (README).
      */
     public List<NodeRequirement> requiredNodeAffinity() {
         return zonePinned ? List.of(new NodeRequirement(ZONE_TOPOLOGY, "In", zones)) : List.of();

@@ -1,6 +1,8 @@
 package io.redisenterprise.infra.plan;
 
 import io.redisenterprise.infra.placement.Placement;
+import io.redisenterprise.infra.redis.RedisEnterpriseCluster;
+import io.redisenterprise.infra.redis.operator.OperatorDeployment;
 import io.redisenterprise.infra.settings.Cloud;
 import io.redisenterprise.infra.settings.DatabaseLayout;
 import io.redisenterprise.infra.settings.DatabaseSettings;
@@ -184,8 +186,19 @@ public final class PlanSummary {
         }
     }
 
-    private static String shortType(PlannedResource r) {
+    /**
+     * A resource's kind as the summary names it: the type's last segment, except for the two components, which are
+     * named for what they are (the statefulset deployment's type token is {@code RedisEnterpriseCluster} for
+     * compatibility with stacks deployed before operator mode, but it is no RedisEnterpriseCluster resource).
+     */
+    static String shortType(PlannedResource r) {
         String t = r.type();
+        if (t.equals(RedisEnterpriseCluster.TYPE)) {
+            return "StatefulSet deployment";
+        }
+        if (t.equals(OperatorDeployment.TYPE)) {
+            return "operator deployment";
+        }
         int colon = t.lastIndexOf(':');
         return colon >= 0 ? t.substring(colon + 1) : t;
     }

@@ -9,6 +9,8 @@ import java.util.List;
  * What a platform hands to the Kubernetes layer: the explicit provider for the target cluster, the node pool
  * resources the Redis pods must wait for, and descriptive outputs.
  *
+ * @param nodePoolNames each zone's pool as the cloud names it, in the order of the zones, as declared (so known in
+ *                      {@code preview}): the stack exports it and compares it with the last deployment's
  * @param kubeconfig the kubeconfig the provider uses, as a secret output (empty string when ambient)
  */
 public record ClusterConnection(

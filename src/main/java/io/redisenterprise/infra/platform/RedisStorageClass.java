@@ -7,8 +7,6 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.StackReference;
-import com.pulumi.resources.StackReferenceArgs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,21 +43,19 @@ public final class RedisStorageClass {
      * Registers the class, exports its parameters and warns (through {@code ctx.log()}) when they differ from
      * those the stack last deployed.
      */
-    public static StorageClass register(Context ctx, StorageClassSpec spec, Provider provider) {
-        return register(ctx, spec, provider, ctx.log()::warn);
+    public static StorageClass register(Context ctx, PreviousDeployment previous, StorageClassSpec spec, Provider provider) {
+        return register(ctx, previous, spec, provider, ctx.log()::warn);
     }
 
-    static StorageClass register(Context ctx, StorageClassSpec spec, Provider provider, Consumer<String> warn) {
+    static StorageClass register(Context ctx, PreviousDeployment previous, StorageClassSpec spec, Provider provider,
+                                 Consumer<String> warn) {
         StorageClass storageClass = register(spec, provider);
-        ctx.export(PARAMETERS_OUTPUT, Output.of(deployed(spec)));
-        // The stack reads its own last outputs (a stack reference to itself, as in
-        // https://github.com/pulumi/pulumi/issues/3722); a stack never deployed has none, so nothing is compared.
-        var previous = new StackReference("previous-deployment", StackReferenceArgs.builder()
-                .name(ctx.organizationName() + "/" + ctx.projectName() + "/" + ctx.stackName()).build());
-        previous.output(PARAMETERS_OUTPUT).applyValue(last -> {
+        // A stack never deployed has no previous value: nothing is compared. The export waits for the comparison, so
+        // the warning is logged before the program ends.
+        ctx.export(PARAMETERS_OUTPUT, previous.output(PARAMETERS_OUTPUT).applyValue(last -> {
             changeWarning(last, spec).ifPresent(warn);
-            return null;
-        });
+            return deployed(spec);
+        }));
         return storageClass;
     }
 

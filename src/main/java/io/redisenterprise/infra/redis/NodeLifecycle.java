@@ -43,10 +43,6 @@ final class NodeLifecycle {
     /** Seconds between the sidecar's membership checks; a Redis Enterprise restart takes longer (bootstrap.py). */
     static final int MONITOR_SECONDS = 10;
 
-    /** Formation: a fixed start (image pulls, the first node creating the cluster) plus each node joining. */
-    static final int FORMATION_BASE_MINUTES = 10;
-    static final int START_AND_JOIN_MINUTES = 5;
-
     private NodeLifecycle() {
     }
 
@@ -66,26 +62,22 @@ final class NodeLifecycle {
     }
 
     /**
-     * The StatefulSet's Pulumi timeouts, from what a legitimate run may take.
+     * The StatefulSet's Pulumi timeouts, from what a legitimate run may take (figures: {@link ClusterTimeouts}).
      *
      * <ul>
      *   <li>create: every pod starts and joins; pods start together, the joins follow pod 0's creation:
-     *       {@value #FORMATION_BASE_MINUTES} min + {@value #START_AND_JOIN_MINUTES} min per node;</li>
+     *       {@link ClusterTimeouts#formation};</li>
      *   <li>update: a rolling update replaces one pod at a time, each taking up to the grace period to stop and then
-     *       starting, joining and leaving maintenance mode: {@value #FORMATION_BASE_MINUTES} min + per node
-     *       (grace period + {@value #START_AND_JOIN_MINUTES} min);</li>
+     *       starting, joining and leaving maintenance mode: {@link ClusterTimeouts#rollingUpdate} with the grace
+     *       period per node;</li>
      *   <li>delete: the pods stop together, each within the grace period: grace period +
-     *       {@value #FORMATION_BASE_MINUTES} min.</li>
+     *       {@value ClusterTimeouts#FORMATION_BASE_MINUTES} min.</li>
      * </ul>
      * Past these, {@code pulumi up} fails loudly instead of reporting success. 3 nodes: 25 min, 70 min, 25 min.
      */
     static CustomTimeouts statefulSetTimeouts(int nodes) {
         Duration grace = Duration.ofSeconds(TERMINATION_GRACE_SECONDS);
-        Duration base = Duration.ofMinutes(FORMATION_BASE_MINUTES);
-        Duration startAndJoin = Duration.ofMinutes(START_AND_JOIN_MINUTES);
-        Duration create = base.plus(startAndJoin.multipliedBy(nodes));
-        Duration update = base.plus(grace.plus(startAndJoin).multipliedBy(nodes));
-        Duration delete = grace.plus(base);
-        return new CustomTimeouts(create, update, delete);
+        return new CustomTimeouts(ClusterTimeouts.formation(nodes), ClusterTimeouts.rollingUpdate(nodes, grace),
+                grace.plusMinutes(ClusterTimeouts.FORMATION_BASE_MINUTES));
     }
 }

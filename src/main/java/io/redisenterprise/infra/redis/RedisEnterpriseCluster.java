@@ -10,11 +10,8 @@ import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetUpdateStrategyArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimPatch;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimPatchArgs;
-import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
@@ -99,25 +96,16 @@ public class RedisEnterpriseCluster extends ComponentResource implements RedisDe
         Map<String, String> labels = RedisLabels.common(cluster);
 
         // Deleting the namespace would delete every claim in it: it is protected with the StatefulSet.
-        var namespace = new Namespace(cluster + "-namespace", NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(ns).labels(withPodSecurity(labels)).build())
-                .build(), options(args, List.of()).protect(protect).build());
+        var namespace = NamespaceAndSecrets.namespace(cluster, ns, withPodSecurity(labels),
+                options(args, List.of()).protect(protect).build());
         List<Resource> inNamespace = List.of(namespace);
 
-        var credentials = new Secret(cluster + "-admin-credentials", SecretArgs.builder()
-                .metadata(meta(cluster + "-admin", ns, labels))
-                .type("Opaque")
-                .stringData(Output.ofSecret(Map.of(
-                        "username", args.credentials().adminUsername(),
-                        "password", args.credentials().adminPassword().reveal())))
-                .build(), options(args, inNamespace).build());
+        var credentials = NamespaceAndSecrets.adminCredentials(cluster, ns, labels, args.credentials(),
+                options(args, inNamespace).build());
         List<Resource> podInputs = new ArrayList<>(List.of(namespace, credentials));
         boolean hasLicense = args.credentials().license().isPresent();
-        args.credentials().license().ifPresent(license -> podInputs.add(new Secret(cluster + "-license", SecretArgs.builder()
-                .metadata(meta(cluster + "-license", ns, labels))
-                .type("Opaque")
-                .stringData(Output.ofSecret(Map.of("license", license.reveal())))
-                .build(), options(args, inNamespace).build())));
+        NamespaceAndSecrets.license(cluster, ns, labels, args.credentials(), options(args, inNamespace).build())
+                .ifPresent(podInputs::add);
 
         // Content-named and immutable: a new script is a new ConfigMap the pods roll onto (BootstrapScript).
         String bootstrapConfigMap = BootstrapScript.configMapName(cluster);
@@ -141,8 +129,9 @@ public class RedisEnterpriseCluster extends ComponentResource implements RedisDe
                 .build(), options(args, inNamespace).build());
         podInputs.add(headless);
 
-        var names = new RedisPodTemplate.Names(cluster, cluster, bootstrapConfigMap, cluster + "-admin",
-                cluster + "-license", hasLicense);
+        var names = new RedisPodTemplate.Names(cluster, cluster, bootstrapConfigMap,
+                NamespaceAndSecrets.credentialsSecretName(cluster), NamespaceAndSecrets.licenseSecretName(cluster),
+                hasLicense);
         List<Resource> statefulSetDeps = new ArrayList<>(args.nodePools());
         statefulSetDeps.addAll(podInputs);
         // The claims come first: a size Kubernetes refuses stops `up` before a single pod rolls.
@@ -269,13 +258,9 @@ public class RedisEnterpriseCluster extends ComponentResource implements RedisDe
     }
 
     private void scaleDownGuard(RedisEnterpriseClusterArgs args, String cluster, String ns, Namespace namespace) {
-        String policy = ScaleDownGuard.policyName(ns, cluster);
-        var guard = new KubernetesObject(cluster + "-scale-down-guard", ScaleDownGuard.API_VERSION,
-                "ValidatingAdmissionPolicy", Map.of("name", policy, "labels", RedisLabels.common(cluster)),
-                ScaleDownGuard.policySpec(cluster), options(args, List.of()).build());
-        new KubernetesObject(cluster + "-scale-down-guard-binding", ScaleDownGuard.API_VERSION,
-                "ValidatingAdmissionPolicyBinding", Map.of("name", policy, "labels", RedisLabels.common(cluster)),
-                ScaleDownGuard.bindingSpec(ns, policy), options(args, List.of(guard, namespace)).build());
+        UpdateGuard.register(cluster + "-scale-down-guard", ScaleDownGuard.policyName(ns, cluster),
+                RedisLabels.common(cluster), ns, ScaleDownGuard.policySpec(cluster), List.of(namespace),
+                deps -> options(args, deps).build());
     }
 
     private static ObjectMetaArgs statefulSetMeta(RedisSettings redis, String cluster, String ns, Map<String, String> labels) {

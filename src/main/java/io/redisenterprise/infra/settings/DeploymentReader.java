@@ -1,6 +1,7 @@
 package io.redisenterprise.infra.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,24 +31,39 @@ final class DeploymentReader {
             }
             return new DeploymentSettings(mode, operator);
         }
-        operatorRules(c, o, operator);
-        // A version the schema refused reads as the default: no image rule is computed from it.
-        clusterRules(c, redis, o.usable("version") ? operator.release() : Optional.empty(), settings);
+        boolean versionAccepted = operatorRules(c, o, operator);
+        // A version the schema or the rules below refused reads as the default: no image rule is computed from it.
+        clusterRules(c, redis, versionAccepted ? operator.release() : Optional.empty(), settings);
         return new DeploymentSettings(mode, operator);
     }
 
-    private static void operatorRules(ReadContext c, ConfigObject o, OperatorSettings operator) {
+    /** The operator's own rules; whether {@code operator.version} stands (an image rule may be computed from it). */
+    private static boolean operatorRules(ReadContext c, ConfigObject o, OperatorSettings operator) {
         o.refuseUnless(c.cloud() == Cloud.KUBERNETES, "openshift",
                 "applies only when cloud is kubernetes (OpenShift clusters are reached by kubeconfig)");
         if (c.cloud() == Cloud.KUBERNETES) {
             o.refuseUnless(operator.install(), "openshift",
                     "applies only with operator.install true (it configures the operator's Helm chart)");
         }
+        // Helm fetches the chart from the repository in the middle of `up` ("chart not found"): refuse a release whose
+        // chart the repository did not publish. Without install nothing is fetched; the version then only names the
+        // operator that already runs there, whose image rule still applies (clusterRules).
+        boolean versionAccepted = o.usable("version");
+        Optional<OperatorRelease> unpublished = operator.release().filter(known -> !known.chartPublished());
+        if (operator.install() && versionAccepted && unpublished.isPresent()) {
+            versionAccepted = false;
+            c.problems().add(o.keyOf("version"), "must be a release whose Helm chart " + OperatorRelease.CHART_REPOSITORY
+                    + " publishes, since operator.install true installs the operator from it (operator "
+                    + unpublished.get().operator() + " was announced in its release notes, but its chart was not in the"
+                    + " repository when this program's release catalogue was last checked): choose one of "
+                    + String.join(", ", OperatorRelease.published()), Problems.quote(operator.version()));
+        }
         if (o.usable("version") && operator.release().isEmpty()) {
             c.warnings().add(SettingsLoader.NAMESPACE + ":operator.version: " + operator.version()
                     + " is not in this program's release catalogue (operator/releases.yaml), so redis.image is not"
                     + " checked against it: set redis.image to the Redis Software image its release notes list");
         }
+        return versionAccepted;
     }
 
     private static void clusterRules(ReadContext c, ConfigObject redis, Optional<OperatorRelease> release,
@@ -67,6 +83,20 @@ final class DeploymentReader {
         if (redis.valid("bootstrapImage")) {
             redis.refuseUnless(false, "bootstrapImage",
                     "applies only with redis.deployment statefulset (the operator runs its own bootstrapper)");
+        }
+        ConfigObject pool = c.object("nodePool");
+        List<String> zones = pool.stringList("zones").orElse(List.of());
+        if (c.cloud() == Cloud.KUBERNETES && pool.usable("zones") && !zones.isEmpty()) {
+            // The statefulset deployment pins pods to the zones (Placement.requiredNodeAffinity, which says why the
+            // cluster cannot); here the pool label (Placement.POOL_LABEL) is what confines them.
+            String confine = pool.boolOrDefault("dedicated")
+                    ? "label only nodes of " + String.join(", ", zones) + " redis.io/node-pool="
+                    + pool.stringOrDefault("name")
+                    : "with nodePool.dedicated false they may run on any node, in any zone";
+            c.warnings().add(SettingsLoader.NAMESPACE + ":" + pool.keyOf("zones") + ": with redis.deployment operator the"
+                    + " Redis Enterprise pods are not pinned to these zones by node affinity, as with statefulset: the"
+                    + " RedisEnterpriseCluster has no field for one this program can rely on (README, `pulumi up` per"
+                    + " cloud); " + confine);
         }
         if (redis.valid("volumeSize") && !wholeNumber(r.volumeSize())) {
             problems.add(redis.keyOf("volumeSize"), "must be a whole number of its unit with redis.deployment operator"

@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public record OperatorRelease(String operator, String redisImage, String releaseNotes, boolean chartPublished) {
     static final String RESOURCE = "/operator/releases.yaml";
+    /** The Helm repository of the operator's chart (its index, https://helm.redis.io/index.yaml, lists the charts). */
+    public static final String CHART_REPOSITORY = "https://helm.redis.io";
 
     /** The tag of {@link #redisImage}, e.g. {@code 8.0.20-44.23}. */
     public String redisTag() {
@@ -27,6 +29,12 @@ public record OperatorRelease(String operator, String redisImage, String release
     /** The release of that operator version, if the catalogue lists it. */
     public static Optional<OperatorRelease> find(String operatorVersion) {
         return Optional.ofNullable(Catalogue.BY_VERSION.get(operatorVersion));
+    }
+
+    /** The versions whose chart the repository publishes (per the catalogue), oldest first. */
+    public static List<String> published() {
+        return Catalogue.BY_VERSION.values().stream().filter(OperatorRelease::chartPublished)
+                .map(OperatorRelease::operator).toList();
     }
 
     /** Every release the catalogue lists, oldest first. */

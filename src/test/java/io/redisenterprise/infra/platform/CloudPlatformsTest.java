@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each cloud's platform under the mock engine: the node pool, IAM, storage class and Kubernetes provider. */
@@ -394,9 +395,12 @@ class CloudPlatformsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aws", "gcp", "azure", "kubernetes"})
-    void everyKubernetesResourceUsesTheExplicitProvider(String cloud) {
-        Plan p = TestStacks.forCloud(cloud).plan();
+    @CsvSource({"aws,operator", "gcp,operator", "azure,operator", "kubernetes,operator",
+            "aws,statefulset", "gcp,statefulset", "azure,statefulset", "kubernetes,statefulset"})
+    void everyKubernetesResourceUsesTheExplicitProvider(String cloud, String mode) {
+        TestStacks.Config config = TestStacks.forCloud(cloud);
+        Plan p = (mode.equals("statefulset") ? config.statefulSet() : config).plan();
+        assertThat(p.settings().deployment().mode().key()).isEqualTo(mode);
         String provider = "pulumi:providers:kubernetes::" + only(p, "pulumi:providers:kubernetes").name();
         assertThat(p.resources()).filteredOn(r -> r.type().startsWith("kubernetes:"))
                 .isNotEmpty()

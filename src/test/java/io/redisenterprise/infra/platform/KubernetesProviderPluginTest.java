@@ -41,21 +41,26 @@ class KubernetesProviderPluginTest {
     static final KnownKinds KINDS = KnownKinds.load("/pulumi-kubernetes/kinds-" + KubernetesProviderPlugin.VERSION + ".yaml");
 
     /**
-     * Every planned stack: each cloud with its defaults and with the options that add objects (licence, load
-     * balancers, customer key, a created class on an existing cluster), and every stack file in the repository.
-     * When the operator deployment mode lands, its stacks belong here too.
+     * Every planned stack, in both deployments (operator, the default, and statefulset): each cloud with its defaults
+     * and with the options that add objects (licence, load balancers, a created class on an existing cluster, zones on
+     * an existing cluster, databases in operator mode), and every stack file in the repository.
      */
     static Stream<Named<Supplier<Plan>>> plannedStacks() throws IOException {
         List<Named<Supplier<Plan>>> stacks = new ArrayList<>();
-        for (String cloud : List.of("aws", "gcp", "azure", "kubernetes")) {
-            stacks.add(named(cloud, () -> TestStacks.forCloud(cloud).plan()));
-            stacks.add(named(cloud + " with licence and load balancers", () -> TestStacks.forCloud(cloud)
-                    .secret("license", "----- licence -----")
-                    .set("services", Map.of("type", "LoadBalancer", "loadBalancerSourceRanges", List.of("10.0.0.0/8")))
-                    .plan()));
+        for (String mode : List.of("operator", "statefulset")) {
+            for (String cloud : List.of("aws", "gcp", "azure", "kubernetes")) {
+                stacks.add(named(cloud + ", " + mode, () -> inMode(TestStacks.forCloud(cloud), mode).plan()));
+                stacks.add(named(cloud + ", " + mode + ", with licence and load balancers", () -> inMode(TestStacks.forCloud(cloud), mode)
+                        .secret("license", "----- licence -----")
+                        .set("services", Map.of("type", "LoadBalancer", "loadBalancerSourceRanges", List.of("10.0.0.0/8")))
+                        .plan()));
+            }
+            stacks.add(named("kubernetes, " + mode + ", creating its class and spanning zones", () -> inMode(TestStacks.kubernetes(), mode)
+                    .set("storage", Map.of("provisioner", "ebs.csi.aws.com", "parameters", Map.of("type", "gp3")))
+                    .with("nodePool", "zones", List.of("a", "b", "c")).plan()));
         }
-        stacks.add(named("kubernetes creating its class", () -> TestStacks.kubernetes()
-                .set("storage", Map.of("provisioner", "ebs.csi.aws.com", "parameters", Map.of("type", "gp3"))).plan()));
+        stacks.add(named("aws, operator, with a database", () -> TestStacks.aws()
+                .set("databases", List.of(Map.of("name", "sessions", "memory", "2Gi"))).plan()));
         List<Path> files = new ArrayList<>(List.of(Path.of("Pulumi.dev.yaml")));
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("stacks"), "Pulumi.*.yaml")) {
             dir.forEach(files::add);
@@ -72,6 +77,10 @@ class KubernetesProviderPluginTest {
             }));
         }
         return stacks.stream();
+    }
+
+    private static TestStacks.Config inMode(TestStacks.Config config, String mode) {
+        return mode.equals("statefulset") ? config.statefulSet() : config;
     }
 
     /** Each stack is planned once and shared by the tests (planning runs the whole program). */

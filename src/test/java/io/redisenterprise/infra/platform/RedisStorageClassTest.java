@@ -85,7 +85,8 @@ class RedisStorageClassTest {
         List<String> referenced = new CopyOnWriteArrayList<>();
         TestResult result = PulumiTest.withMocks(withPreviousOutputs(Map.of(RedisStorageClass.PARAMETERS_OUTPUT, lastDeployed), referenced))
                 .withOptions(TestOptions.builder().projectName("redis-enterprise").stackName("prod").build())
-                .runTest(ctx -> RedisStorageClass.register(ctx, GP3, new Provider("k8s", ProviderArgs.Empty), warnings::add));
+                .runTest(ctx -> RedisStorageClass.register(ctx, PreviousDeployment.of(ctx), GP3, new Provider("k8s", ProviderArgs.Empty),
+                        warnings::add));
 
         assertThat(result.exceptions()).isEmpty();
         assertThat(referenced).containsExactly("organization/redis-enterprise/prod");

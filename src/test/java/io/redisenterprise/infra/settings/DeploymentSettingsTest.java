@@ -18,6 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code redis.deployment} and {@code redis-enterprise:operator}: the rules only one deployment has, one line each. */
 class DeploymentSettingsTest {
+    static final String UNPUBLISHED_8_0_20_26 = "redis-enterprise:operator.version: must be a release whose Helm chart"
+            + " https://helm.redis.io publishes, since operator.install true installs the operator from it (operator"
+            + " 8.0.20-26 was announced in its release notes, but its chart was not in the repository when this"
+            + " program's release catalogue was last checked): choose one of 8.0.2-2, 8.0.2-6, 8.0.6-8, 8.0.10-21,"
+            + " 8.0.10-22, 8.0.10-23, 8.0.16-24, 8.0.16-25, 8.0.18-11, 8.0.18-14, 8.0.20-21, 8.0.20-23, 8.0.20-25,"
+            + " 8.2.0-12, got \"8.0.20-26\"";
 
     static Stream<Arguments> refusals() {
         return Stream.of(
@@ -47,6 +53,15 @@ class DeploymentSettingsTest {
                         "redis-enterprise:redis.image: must be repository:tag with redis.deployment operator (the cluster's redisEnterpriseImageSpec takes a repository and a version tag, no digest), got \"redislabs/redis@sha256:" + "0".repeat(64) + "\""),
                 row("a newer operator with the old image", aws().set("operator", Map.of("version", "8.2.0-12")),
                         "redis-enterprise:redis.image: must be the Redis Software image operator 8.2.0-12 ships (tag 8.2.0-25.12, such as redislabs/redis:8.2.0-25.12): the operator stops managing a cluster whose version does not match it, so operator.version and redis.image change together (README, Day-2 operations), got \"redislabs/redis:8.0.20-44.23\""),
+                row("a release whose chart helm.redis.io does not publish", aws().set("operator", Map.of("version", "8.0.20-26"))
+                                .with("redis", "image", "redislabs/redis:8.0.20-96.26"),
+                        UNPUBLISHED_8_0_20_26),
+                // The image rule is not computed from a refused version: one line, not two.
+                row("an unpublished release with another image", gcp().set("operator", Map.of("version", "8.0.20-26")),
+                        UNPUBLISHED_8_0_20_26),
+                row("an unpublished release already running, with another image", gcp()
+                                .set("operator", Map.of("version", "8.2.0-13", "install", false)),
+                        "redis-enterprise:redis.image: must be the Redis Software image operator 8.2.0-13 ships (tag 8.2.0-46.13, such as redislabs/redis:8.2.0-46.13): the operator stops managing a cluster whose version does not match it, so operator.version and redis.image change together (README, Day-2 operations), got \"redislabs/redis:8.0.20-44.23\""),
                 row("an image the operator does not ship", gcp().with("redis", "image", "redislabs/redis:7.22.2-189"),
                         "redis-enterprise:redis.image: must be the Redis Software image operator 8.0.20-23 ships (tag 8.0.20-44.23, such as redislabs/redis:8.0.20-44.23): the operator stops managing a cluster whose version does not match it, so operator.version and redis.image change together (README, Day-2 operations), got \"redislabs/redis:7.22.2-189\""));
     }
@@ -77,6 +92,15 @@ class DeploymentSettingsTest {
                 .with("redis", "image", "registry.connect.redhat.com/redislabs/redis-enterprise:8.2.0-25.12.minimal").settings();
         assertThat(s.deployment().operator().version()).isEqualTo("8.2.0-12");
         assertThat(s.deployment().operator().release().orElseThrow().chartPublished()).isTrue();
+    }
+
+    /** Without install Helm fetches nothing: the version names the operator already running, and its image rule holds. */
+    @Test
+    void anUnpublishedReleaseAlreadyRunningInTheNamespaceIsAccepted() {
+        Settings s = aws().set("operator", Map.of("version", "8.2.0-13", "install", false))
+                .with("redis", "image", "redislabs/redis:8.2.0-46.13").settings();
+        assertThat(s.deployment().operator().release().orElseThrow().chartPublished()).isFalse();
+        assertThat(OperatorRelease.published()).contains("8.0.20-23", "8.2.0-12").doesNotContain("8.0.20-26", "8.2.0-13");
     }
 
     @Test

@@ -142,7 +142,8 @@ public final class AwsPlatform implements Platform {
                     .tags(Map.of("redis.io/cluster", settings.redis().name()))
                     .build(), CustomResourceOptions.builder().dependsOn(deps).build());
             nodeGroups.add(group);
-            names.add(group.nodeGroupName());
+            // The name as declared, known in preview too: the stack compares it with the last deployment's.
+            names.add(Output.of(groupName));
             previous = group;
         }
 

@@ -144,7 +144,8 @@ public final class GcpPlatform implements Platform {
                             .strategy("SURGE").maxSurge(1).maxUnavailable(0).build())
                     .build(), options.build());
             pools.add(nodePool);
-            names.add(nodePool.name());
+            // The name as declared, known in preview too: the stack compares it with the last deployment's.
+            names.add(name);
             previous = nodePool;
         }
 

@@ -1,5 +1,6 @@
 package io.redisenterprise.infra.redis.operator;
 
+import io.redisenterprise.infra.redis.UpdateGuard;
 import java.util.List;
 import java.util.Map;
 
@@ -12,14 +13,13 @@ import java.util.Map;
  * https://redis.io/docs/latest/operate/kubernetes/recommendations/persistent-volumes/) and smaller volumes ("Shrinking
  * (reducing the size) of your PVC is not allowed", https://redis.io/docs/latest/operate/kubernetes/re-clusters/expand-pvc/;
  * the default volume follows {@code redis.memory}, so a smaller machine would otherwise ask for it silently). The
- * program cannot see the previous values before it registers resources; the API server can, in {@code pulumi
- * preview}'s server-side dry run too. The operator's own webhook does not validate clusters (chart
+ * program sees only its own last outputs, not the live object (which {@code kubectl} may have changed); the API server
+ * sees the previous values, in {@code pulumi preview}'s server-side dry run too. The operator's own webhook does not validate clusters (chart
  * templates/webhook.yaml: databases only). Volume sizes compare with the Kubernetes CEL quantity library (in every
- * Kubernetes that serves admissionregistration.k8s.io/v1 policies, 1.30 and later).
+ * Kubernetes that serves admissionregistration.k8s.io/v1 policies, 1.30 and later). The policy's shape and its
+ * binding are {@link UpdateGuard}'s.
  */
 final class ClusterGuard {
-    static final String API_VERSION = "admissionregistration.k8s.io/v1";
-
     static final String FEWER_NODES = "the Redis Enterprise operator does not support decreasing spec.nodes: keep"
             + " redis.nodes, or move the data to a new, smaller cluster (README, Day-2 operations, operator mode)";
     static final String STORAGE_CLASS = "the storage class of an existing Redis Enterprise cluster cannot change: keep"
@@ -43,26 +43,10 @@ final class ClusterGuard {
                 + " || (has(object.spec.persistentSpec) && has(object.spec.persistentSpec.volumeSize)"
                 + " && quantity(string(object.spec.persistentSpec.volumeSize))"
                 + ".compareTo(quantity(string(oldObject.spec.persistentSpec.volumeSize))) >= 0)";
-        return Map.of(
-                "failurePolicy", "Fail",
-                "matchConstraints", Map.of("resourceRules", List.of(Map.of(
-                        "apiGroups", List.of(ClusterSpec.GROUP),
-                        // Requests through another served version are converted and matched too (matchPolicy Equivalent).
-                        "apiVersions", List.of(ClusterSpec.VERSION),
-                        "operations", List.of("UPDATE"),
-                        "resources", List.of(ClusterSpec.RESOURCE),
-                        "resourceNames", List.of(cluster)))),
-                "validations", List.of(
-                        Map.of("expression", nodes, "message", FEWER_NODES),
-                        Map.of("expression", storageClass, "message", STORAGE_CLASS),
-                        Map.of("expression", volumeSize, "message", SMALLER_VOLUMES)));
-    }
-
-    static Map<String, Object> bindingSpec(String namespace, String policy) {
-        return Map.of(
-                "policyName", policy,
-                "validationActions", List.of("Deny"),
-                "matchResources", Map.of("namespaceSelector", Map.of("matchLabels",
-                        Map.of("kubernetes.io/metadata.name", namespace))));
+        return UpdateGuard.policySpec(
+                new UpdateGuard.Target(ClusterSpec.GROUP, ClusterSpec.VERSION, List.of(ClusterSpec.RESOURCE), cluster),
+                List.of(new UpdateGuard.Validation(nodes, FEWER_NODES),
+                        new UpdateGuard.Validation(storageClass, STORAGE_CLASS),
+                        new UpdateGuard.Validation(volumeSize, SMALLER_VOLUMES)));
     }
 }

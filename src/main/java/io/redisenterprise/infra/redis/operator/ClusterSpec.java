@@ -1,7 +1,7 @@
 package io.redisenterprise.infra.redis.operator;
 
-import com.pulumi.core.Output;
 import io.redisenterprise.infra.placement.Placement;
+import io.redisenterprise.infra.redis.NamespaceAndSecrets;
 import io.redisenterprise.infra.redis.RedisLabels;
 import io.redisenterprise.infra.settings.AntiAffinity;
 import io.redisenterprise.infra.settings.CredentialSettings;
@@ -37,28 +37,18 @@ public final class ClusterSpec {
     /**
      * Everything the spec is made of.
      *
-     * @param storageClassName             the class the platform created (an output, so the cluster waits for it) or names
+     * @param storageClassName             the class the platform created or names, in plain text
      * @param internalLoadBalancerAnnotations what makes a load balancer private on this cloud
      * @param sourceRangesAnnotation       the annotation that limits a load balancer to source CIDRs on this cloud
      * @param companions                   what the operator runs beside Redis on each node, as sizing counted it
      */
     public record Inputs(RedisSettings redis, CredentialSettings credentials, ServiceSettings services,
-                         Placement placement, Output<String> storageClassName,
+                         Placement placement, String storageClassName,
                          Map<String, String> internalLoadBalancerAnnotations, String sourceRangesAnnotation,
                          NodeCompanions companions) {
     }
 
     private ClusterSpec() {
-    }
-
-    /** The Secret with {@code username} and {@code password} the cluster's {@code clusterCredentialSecretName} names. */
-    public static String credentialsSecretName(String cluster) {
-        return cluster + "-admin";
-    }
-
-    /** The Secret with key {@code license} the cluster's {@code licenseSecretName} names. */
-    public static String licenseSecretName(String cluster) {
-        return cluster + "-license";
     }
 
     public static Map<String, Object> spec(Inputs in) {
@@ -88,9 +78,9 @@ public final class ClusterSpec {
                 "versionTag", image.tag(),
                 "imagePullPolicy", IMAGE_PULL_POLICY));
         spec.put("username", in.credentials().adminUsername());
-        spec.put("clusterCredentialSecretName", credentialsSecretName(cluster));
+        spec.put("clusterCredentialSecretName", NamespaceAndSecrets.credentialsSecretName(cluster));
         if (in.credentials().license().isPresent()) {
-            spec.put("licenseSecretName", licenseSecretName(cluster));
+            spec.put("licenseSecretName", NamespaceAndSecrets.licenseSecretName(cluster));
         }
         Placement placement = in.placement();
         if (placement.dedicated()) {

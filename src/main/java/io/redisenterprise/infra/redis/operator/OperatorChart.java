@@ -1,5 +1,6 @@
 package io.redisenterprise.infra.redis.operator;
 
+import io.redisenterprise.infra.settings.OperatorRelease;
 import io.redisenterprise.infra.settings.OperatorSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class OperatorChart {
     public static final String CHART = "redis-enterprise-operator";
-    public static final String REPOSITORY = "https://helm.redis.io";
+    public static final String REPOSITORY = OperatorRelease.CHART_REPOSITORY;
     /** The Helm release's name; the chart names its objects itself (Deployment redis-enterprise-operator, ...). */
     public static final String RELEASE_NAME = "redis-enterprise-operator";
     /** The operator's service account (templates/service_account.yaml; the same name in non-Helm installs). */

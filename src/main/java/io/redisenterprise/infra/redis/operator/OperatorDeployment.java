@@ -1,10 +1,6 @@
 package io.redisenterprise.infra.redis.operator;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
-import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
@@ -21,11 +17,14 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
+import io.redisenterprise.infra.redis.ClusterTimeouts;
 import io.redisenterprise.infra.redis.KubernetesObject;
+import io.redisenterprise.infra.redis.NamespaceAndSecrets;
 import io.redisenterprise.infra.redis.RedisDeployment;
 import io.redisenterprise.infra.redis.RedisEnterpriseClusterArgs;
 import io.redisenterprise.infra.redis.RedisLabels;
 import io.redisenterprise.infra.redis.RedisPorts;
+import io.redisenterprise.infra.redis.UpdateGuard;
 import io.redisenterprise.infra.settings.OperatorSettings;
 import io.redisenterprise.infra.settings.RedisSettings;
 import io.redisenterprise.infra.settings.sizing.NodeCompanions;
@@ -56,9 +55,20 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
     public static final String WAIT_FOR_ANNOTATION = "pulumi.com/waitFor";
     public static final String READY_CONDITIONS =
             "[\"jsonpath={.status.state}=Running\", \"jsonpath={.status.specStatus}=Valid\"]";
-    /** Formation budget, as for the StatefulSet: a fixed start plus each node pulling its image, starting and joining. */
-    static final int FORMATION_BASE_MINUTES = 10;
-    static final int FORMATION_MINUTES_PER_NODE = 5;
+    /**
+     * What one Redis Enterprise pod of the operator may legitimately take to stop during a roll, in minutes: its
+     * pre-stop fails its primary shards over to other nodes first. The operator bounded that with "a hard-coded timeout
+     * of 15 minutes for a node to be stopped/drained" until it made the grace period configurable
+     * (redisEnterpriseTerminationGracePeriodSeconds, operator 7.2.4-12 release notes, RED-111471); since then the
+     * failover "attempts are retried indefinitely within the grace period, which by default is 1 year" (operator
+     * 6.2.12-1 release notes, RED-75388), and the API reference asks to keep it: "Pods should not be forcefully
+     * terminated as clean shutdown prevents data loss. The default value is intentionally large (1 year). For pure
+     * caching configurations where data loss is acceptable, a shorter value may be used" (redis_enterprise_cluster_api.md
+     * of operator 8.0.20-23). So the cluster keeps the operator's default grace period (this program sets none), and
+     * {@code pulumi up} budgets the operator's former bound per node: a stop that takes longer makes {@code up} fail
+     * loudly while the pod keeps draining, never a forced kill.
+     */
+    static final int NODE_STOP_MINUTES = 15;
     /** The operator deletes its StatefulSet and services before it releases the cluster's finalizer. */
     static final int DELETE_MINUTES = 10;
 
@@ -66,6 +76,7 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
     private final String namespace;
     private final RedisEnterpriseClusterArgs shared;
     private final KubernetesObject cluster;
+    private final Map<String, Object> clusterSpec;
     private final Optional<Release> release;
 
     public OperatorDeployment(String name, OperatorDeploymentArgs args, ComponentResourceOptions options) {
@@ -82,9 +93,8 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
         List<Resource> inNamespace = new ArrayList<>();
         if (operator.install()) {
             // Deleting the namespace would delete every claim in it: it is protected with the cluster.
-            var ns = new Namespace(clusterName + "-namespace", NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(namespace).labels(podSecurity(labels)).build())
-                    .build(), childOptions(List.of()).protect(protect).build());
+            var ns = NamespaceAndSecrets.namespace(clusterName, namespace, podSecurity(labels),
+                    childOptions(List.of()).protect(protect).build());
             inNamespace.add(ns);
             this.release = Optional.of(new Release(clusterName + "-operator", ReleaseArgs.builder()
                     .name(OperatorChart.RELEASE_NAME)
@@ -100,19 +110,10 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
             this.release = Optional.empty();
         }
 
-        clusterDeps.add(new Secret(clusterName + "-admin-credentials", SecretArgs.builder()
-                .metadata(meta(ClusterSpec.credentialsSecretName(clusterName), labels))
-                .type("Opaque")
-                .stringData(Output.ofSecret(Map.of(
-                        "username", shared.credentials().adminUsername(),
-                        "password", shared.credentials().adminPassword().reveal())))
-                .build(), childOptions(inNamespace).build()));
-        shared.credentials().license().ifPresent(license -> clusterDeps.add(new Secret(clusterName + "-license",
-                SecretArgs.builder()
-                        .metadata(meta(ClusterSpec.licenseSecretName(clusterName), labels))
-                        .type("Opaque")
-                        .stringData(Output.ofSecret(Map.of("license", license.reveal())))
-                        .build(), childOptions(inNamespace).build())));
+        clusterDeps.add(NamespaceAndSecrets.adminCredentials(clusterName, namespace, labels, shared.credentials(),
+                childOptions(inNamespace).build()));
+        NamespaceAndSecrets.license(clusterName, namespace, labels, shared.credentials(), childOptions(inNamespace).build())
+                .ifPresent(clusterDeps::add);
         if (shared.placement().rackAware()) {
             clusterDeps.addAll(rackAwarenessAccess(labels));
         }
@@ -122,14 +123,13 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
         metadata.put("namespace", namespace);
         metadata.put("labels", labels);
         metadata.put("annotations", Map.of(WAIT_FOR_ANNOTATION, READY_CONDITIONS));
-        Duration formation = Duration.ofMinutes(FORMATION_BASE_MINUTES + (long) FORMATION_MINUTES_PER_NODE * redis.nodes());
-        this.cluster = new KubernetesObject(clusterName, ClusterSpec.API_VERSION, ClusterSpec.KIND, metadata,
-                ClusterSpec.spec(new ClusterSpec.Inputs(redis, shared.credentials(), shared.services(), shared.placement(),
-                        shared.storageClassName(), shared.internalLoadBalancerAnnotations(), args.sourceRangesAnnotation(),
-                        NodeCompanions.OPERATOR)),
-                childOptions(clusterDeps)
+        this.clusterSpec = clusterSpec(shared, args.sourceRangesAnnotation());
+        this.cluster = new KubernetesObject(clusterName, ClusterSpec.API_VERSION, ClusterSpec.KIND, metadata, clusterSpec,
+                childOptions(List.of())
+                        // The same dependencies, once the gate has passed (a failed gate: never registered).
+                        .dependsOn(args.clusterGate().applyValue(passed -> List.copyOf(clusterDeps)))
                         .protect(protect)
-                        .customTimeouts(new CustomTimeouts(formation, formation, Duration.ofMinutes(DELETE_MINUTES)))
+                        .customTimeouts(timeouts(redis.nodes()))
                         .build());
 
         guard(labels, inNamespace);
@@ -142,9 +142,34 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
                 "metricsEndpoint", metricsEndpoint()));
     }
 
+    /**
+     * The cluster's Pulumi timeouts: create = forming {@code nodes} ({@link ClusterTimeouts#formation}); update = the
+     * operator's rolling update, one pod at a time, each stopping within {@value #NODE_STOP_MINUTES} min and then
+     * starting and rejoining ({@link ClusterTimeouts#rollingUpdate}), the longest change an update can bring (an image
+     * upgrade, new resources; more nodes only add joins); delete = {@value #DELETE_MINUTES} min. 3 nodes: 25, 70 and 10
+     * minutes.
+     */
+    static CustomTimeouts timeouts(int nodes) {
+        return new CustomTimeouts(ClusterTimeouts.formation(nodes),
+                ClusterTimeouts.rollingUpdate(nodes, Duration.ofMinutes(NODE_STOP_MINUTES)),
+                Duration.ofMinutes(DELETE_MINUTES));
+    }
+
     /** The RedisEnterpriseCluster resource: a database depends on it, so it is created after and deleted before it. */
     public KubernetesObject cluster() {
         return cluster;
+    }
+
+    /** The RedisEnterpriseCluster's spec, plain data, from what both deployments are made of and this cloud's annotation. */
+    public static Map<String, Object> clusterSpec(RedisEnterpriseClusterArgs shared, String sourceRangesAnnotation) {
+        return ClusterSpec.spec(new ClusterSpec.Inputs(shared.redis(), shared.credentials(), shared.services(),
+                shared.placement(), shared.storageClassName(), shared.internalLoadBalancerAnnotations(),
+                sourceRangesAnnotation, NodeCompanions.OPERATOR));
+    }
+
+    /** The RedisEnterpriseCluster's spec as registered, plain data (the stack records it to compare the next up with). */
+    public Map<String, Object> clusterSpec() {
+        return clusterSpec;
     }
 
     /** The RedisEnterpriseCluster's name, which a RedisEnterpriseDatabase names in {@code spec.redisEnterpriseCluster}. */
@@ -226,15 +251,8 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
     }
 
     private void guard(Map<String, String> labels, List<Resource> inNamespace) {
-        String policy = ClusterGuard.policyName(namespace, clusterName);
-        var guard = new KubernetesObject(clusterName + "-cluster-guard", ClusterGuard.API_VERSION,
-                "ValidatingAdmissionPolicy", Map.of("name", policy, "labels", labels),
-                ClusterGuard.policySpec(clusterName), childOptions(List.of()).build());
-        List<Resource> deps = new ArrayList<>(inNamespace);
-        deps.add(guard);
-        new KubernetesObject(clusterName + "-cluster-guard-binding", ClusterGuard.API_VERSION,
-                "ValidatingAdmissionPolicyBinding", Map.of("name", policy, "labels", labels),
-                ClusterGuard.bindingSpec(namespace, policy), childOptions(deps).build());
+        UpdateGuard.register(clusterName + "-cluster-guard", ClusterGuard.policyName(namespace, clusterName), labels,
+                namespace, ClusterGuard.policySpec(clusterName), inNamespace, deps -> childOptions(deps).build());
     }
 
     /**
@@ -252,7 +270,4 @@ public class OperatorDeployment extends ComponentResource implements RedisDeploy
         return m;
     }
 
-    private ObjectMetaArgs meta(String name, Map<String, String> labels) {
-        return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(labels).build();
-    }
 }

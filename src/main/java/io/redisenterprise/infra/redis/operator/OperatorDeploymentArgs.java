@@ -1,5 +1,6 @@
 package io.redisenterprise.infra.redis.operator;
 
+import com.pulumi.core.Output;
 import io.redisenterprise.infra.redis.RedisEnterpriseClusterArgs;
 import io.redisenterprise.infra.settings.OperatorSettings;
 
@@ -10,7 +11,10 @@ import io.redisenterprise.infra.settings.OperatorSettings;
  * @param shared                 what both deployments are made from
  * @param operator               {@code redis-enterprise:operator}
  * @param sourceRangesAnnotation the Service annotation that limits a load balancer to source CIDRs on this cloud
+ * @param clusterGate            an output the RedisEnterpriseCluster waits for before it is registered: the check of
+ *                               the node pools against the last deployment, which fails when it refuses the update, so
+ *                               a refused run never sends the cluster's update
  */
 public record OperatorDeploymentArgs(RedisEnterpriseClusterArgs shared, OperatorSettings operator,
-                                     String sourceRangesAnnotation) {
+                                     String sourceRangesAnnotation, Output<?> clusterGate) {
 }

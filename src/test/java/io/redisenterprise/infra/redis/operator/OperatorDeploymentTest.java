@@ -84,6 +84,37 @@ class OperatorDeploymentTest {
             assertThat(at(spec, "persistentSpec", "storageClassName")).isEqualTo("standard");
         }
 
+        /**
+         * Zones on an existing cluster: the statefulset deployment pins its pods to them (required node affinity, a
+         * zone spread with minDomains); the cluster is not given one through redisEnterpriseAdditionalPodSpecAttributes,
+         * whose affinity the operator may override or replace (its CRD: "Pod attributes managed by the operator might
+         * override these settings"), so the pool label confines the pods and the plan says so.
+         */
+        @Test
+        void zonesOnAnExistingClusterAreNotPinnedByNodeAffinityAndThePlanSaysHowToConfineThePods() {
+            Plan plan = TestStacks.kubernetes().with("nodePool", "zones", List.of("a", "b", "c")).plan();
+            Map<String, Object> spec = spec(plan);
+            assertThat(spec).doesNotContainKey("redisEnterpriseAdditionalPodSpecAttributes")
+                    .containsEntry("nodeSelector", Map.of("redis.io/node-pool", "redis"))
+                    .containsEntry("rackAwarenessNodeLabel", "topology.kubernetes.io/zone");
+            assertThat(plan.settings().warnings()).contains("redis-enterprise:nodePool.zones: with redis.deployment"
+                    + " operator the Redis Enterprise pods are not pinned to these zones by node affinity, as with"
+                    + " statefulset: the RedisEnterpriseCluster has no field for one this program can rely on (README,"
+                    + " `pulumi up` per cloud); label only nodes of a, b, c redis.io/node-pool=redis");
+            assertThat(TestStacks.kubernetes().with("nodePool", "zones", List.of("a", "b")).with("nodePool", "dedicated", false)
+                    .settings().warnings()).anySatisfy(w -> assertThat(w).startsWith("redis-enterprise:nodePool.zones:")
+                    .endsWith("; with nodePool.dedicated false they may run on any node, in any zone"));
+            // The statefulset deployment pins them, and has nothing to warn about.
+            TestStacks.Config statefulSet = TestStacks.kubernetes().with("nodePool", "zones", List.of("a", "b", "c")).statefulSet();
+            Map<String, Object> pod = atMap(only(statefulSet.plan(), "kubernetes:apps/v1:StatefulSet").inputs(), "spec", "template", "spec");
+            assertThat(at(pod, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", 0,
+                    "matchExpressions", 0)).isEqualTo(Map.of("key", "topology.kubernetes.io/zone", "operator", "In",
+                    "values", List.of("a", "b", "c")));
+            assertThat(statefulSet.settings().warnings()).noneMatch(w -> w.startsWith("redis-enterprise:nodePool.zones:"));
+            // The clouds' pools carry the zones: no warning there.
+            assertThat(TestStacks.gcp().settings().warnings()).noneMatch(w -> w.startsWith("redis-enterprise:nodePool.zones:"));
+        }
+
         @Test
         void anExistingClusterKeepsDedicatedPlacementByDefault() {
             Map<String, Object> spec = spec(TestStacks.kubernetes().plan());
@@ -264,10 +295,26 @@ class OperatorDeploymentTest {
             PlannedResource rec = only(plan, REC);
             assertThat(atMap(rec.inputs(), "metadata", "annotations")).containsEntry("pulumi.com/waitFor",
                     "[\"jsonpath={.status.state}=Running\", \"jsonpath={.status.specStatus}=Valid\"]");
-            assertThat(rec.options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "25m", "delete", "10m"));
+            // create: 10 min + 5 per node joining; update: the operator's roll, 10 min + per node 15 to stop and 5 to
+            // start and rejoin.
+            assertThat(rec.options().get("customTimeouts")).isEqualTo(Map.of("create", "25m", "update", "70m", "delete", "10m"));
             Plan five = TestStacks.aws().with("redis", "nodes", 5).with("nodePool", "nodesPerZone", 2).plan();
-            assertThat(only(five, REC).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "35m", "delete", "10m"));
+            assertThat(only(five, REC).options().get("customTimeouts")).isEqualTo(Map.of("create", "35m", "update", "110m", "delete", "10m"));
             assertThat(spec(five)).containsEntry("nodes", 5L);
+        }
+
+        /**
+         * The operator's pods keep its default grace period (a year): a Redis Enterprise pod is never killed before its
+         * primaries have failed over; the update budget is what {@code up} waits, not a bound on the pod.
+         */
+        @Test
+        void theClusterKeepsTheOperatorsGracePeriodAndTheUpdateBudgetCoversARoll() {
+            assertThat(spec(plan)).doesNotContainKeys("redisEnterpriseTerminationGracePeriodSeconds",
+                    "redisEnterpriseAdditionalPodSpecAttributes");
+            assertThat(OperatorDeployment.timeouts(3).getUpdate()).contains(java.time.Duration.ofMinutes(10 + 3 * (15 + 5)));
+            // Forming is budgeted once, for both deployments.
+            assertThat(OperatorDeployment.timeouts(7).getCreate())
+                    .contains(io.redisenterprise.infra.redis.ClusterTimeouts.formation(7));
         }
 
         /**
