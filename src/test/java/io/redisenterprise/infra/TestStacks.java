@@ -9,6 +9,7 @@ import io.redisenterprise.infra.settings.ConfigValue;
 import io.redisenterprise.infra.settings.Settings;
 import io.redisenterprise.infra.settings.SettingsLoader;
 import java.util.HashMap;
+import org.junit.jupiter.params.provider.Arguments;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,11 @@ public final class TestStacks {
             return e.lines();
         }
         throw new AssertionError("expected the configuration to be refused");
+    }
+
+    /** One row of a refusal table: the rule's name (the test's display name), the refused stack, its one line. */
+    public static Arguments refusal(String rule, Config config, String line) {
+        return Arguments.of(rule, config, line);
     }
 
     /** The single resource of a type, failing clearly when there is not exactly one. */

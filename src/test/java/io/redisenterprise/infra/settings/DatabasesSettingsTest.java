@@ -3,6 +3,7 @@ package io.redisenterprise.infra.settings;
 import static io.redisenterprise.infra.TestStacks.aws;
 import static io.redisenterprise.infra.TestStacks.kubernetes;
 import static io.redisenterprise.infra.TestStacks.problems;
+import static io.redisenterprise.infra.TestStacks.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redisenterprise.infra.TestStacks;
@@ -86,45 +87,41 @@ class DatabasesSettingsTest {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                row("name missing", withDatabases(aws(), Map.of("memory", "1Gi")),
+                refusal("name missing", withDatabases(aws(), Map.of("memory", "1Gi")),
                         "redis-enterprise:databases[0].name: required, got nothing"),
-                row("name not a DNS-1035 label", withDatabases(aws(), db("1cache", "1Gi")),
+                refusal("name not a DNS-1035 label", withDatabases(aws(), db("1cache", "1Gi")),
                         "redis-enterprise:databases[0].name: must be a DNS-1035 label (lowercase letters, digits and '-', starting with a letter and ending with a letter or digit): it names the database's Service, got \"1cache\""),
-                row("duplicate names", withDatabases(aws(), db("cache", "1Gi"), db("cache", "2Gi")),
+                refusal("duplicate names", withDatabases(aws(), db("cache", "1Gi"), db("cache", "2Gi")),
                         "redis-enterprise:databases[1].name: must be unique: databases[0] has the same name, got \"cache\""),
-                row("duplicate ports", withDatabases(aws(), db("a", "1Gi", "port", 12000), db("b", "1Gi", "port", 12000)),
+                refusal("duplicate ports", withDatabases(aws(), db("a", "1Gi", "port", 12000), db("b", "1Gi", "port", 12000)),
                         "redis-enterprise:databases[1].port: must be unique in the cluster: databases[0] has the same port, got 12000"),
-                row("port out of the database range", withDatabases(aws(), db("a", "1Gi", "port", 6379)),
+                refusal("port out of the database range", withDatabases(aws(), db("a", "1Gi", "port", 6379)),
                         "redis-enterprise:databases[0].port: must be at least 10000, got 6379"),
-                row("unknown persistence", withDatabases(aws(), db("a", "1Gi", "persistence", "aof")),
+                refusal("unknown persistence", withDatabases(aws(), db("a", "1Gi", "persistence", "aof")),
                         "redis-enterprise:databases[0].persistence: must be one of disabled, aofEverySecond, aofAlways, snapshotEvery1Hour, snapshotEvery6Hour, snapshotEvery12Hour, got \"aof\""),
-                row("unknown tls", withDatabases(aws(), db("a", "1Gi", "tls", "on")),
+                refusal("unknown tls", withDatabases(aws(), db("a", "1Gi", "tls", "on")),
                         "redis-enterprise:databases[0].tls: must be one of disabled, enabled, replica_ssl, got \"on\""),
-                row("unknown eviction policy", withDatabases(aws(), db("a", "1Gi", "evictionPolicy", "lru")),
+                refusal("unknown eviction policy", withDatabases(aws(), db("a", "1Gi", "evictionPolicy", "lru")),
                         "redis-enterprise:databases[0].evictionPolicy: must be one of noeviction, allkeys-lru, allkeys-lfu, allkeys-random, volatile-lru, volatile-lfu, volatile-random, volatile-ttl, got \"lru\""),
-                row("unknown key", withDatabases(aws(), db("a", "1Gi", "shard", 2)),
+                refusal("unknown key", withDatabases(aws(), db("a", "1Gi", "shard", 2)),
                         "redis-enterprise:databases[0].shard: unknown key (did you mean shards?); known keys are evictionPolicy, memory, modules, name, ossCluster, password, persistence, port, rackAware, replication, shards, tls, got 2"),
-                row("below the REDB minimum, as memorySize is written", withDatabases(aws(), db("a", "100M")),
+                refusal("below the REDB minimum, as memorySize is written", withDatabases(aws(), db("a", "100M")),
                         "redis-enterprise:databases[0].memory: must be at least 100Mi (the RedisEnterpriseDatabase minimum is 100MB, and memorySize is written in whole mebibytes), got \"100M\""),
-                row("a name the cluster's Services have", withDatabases(aws(), db("redis-enterprise-ui", "1Gi")),
+                refusal("a name the cluster's Services have", withDatabases(aws(), db("redis-enterprise-ui", "1Gi")),
                         "redis-enterprise:databases[0].name: names the Service redis-enterprise-ui, which is already the cluster's Service redis-enterprise-ui (the operator names a database's Services <name> and <name>-headless), got \"redis-enterprise-ui\""),
-                row("a name another database's headless Service has", withDatabases(aws(), db("a", "1Gi"), db("a-headless", "1Gi")),
+                refusal("a name another database's headless Service has", withDatabases(aws(), db("a", "1Gi"), db("a-headless", "1Gi")),
                         "redis-enterprise:databases[1].name: names the Service a-headless, which is already databases[0]'s Service a-headless (the operator names a database's Services <name> and <name>-headless), got \"a-headless\""),
-                row("rack awareness in one zone", withDatabases(kubernetes().set("redis", Map.of("nodes", 3)), db("a", "1Gi", "rackAware", true)),
+                refusal("rack awareness in one zone", withDatabases(kubernetes().set("redis", Map.of("nodes", 3)), db("a", "1Gi", "rackAware", true)),
                         "redis-enterprise:databases[0].rackAware: needs a stack spanning at least 2 zones (nodePool.zones), so primary and replica shards can sit in different zones, got true"),
-                row("rack awareness without replication", withDatabases(aws(), db("a", "1Gi", "replication", false, "rackAware", true)),
+                refusal("rack awareness without replication", withDatabases(aws(), db("a", "1Gi", "replication", false, "rackAware", true)),
                         "redis-enterprise:databases[0].rackAware: needs replication: rack awareness places each replica in another zone than its primary, got true"),
                 // aws default (operator mode): 3 nodes x 27904Mi, 70 % usable = 19532Mi a node, 58596Mi in all.
-                row("more memory than the cluster holds", withDatabases(aws(), db("a", "40Gi", "shards", 4), db("b", "20Gi", "shards", 2)),
+                refusal("more memory than the cluster holds", withDatabases(aws(), db("a", "40Gi", "shards", 4), db("b", "20Gi", "shards", 2)),
                         "redis-enterprise:databases: the databases' memory (60Gi in all, replicas included) must fit the cluster: 3 nodes x 27904Mi less the 30 % of each node Redis Enterprise keeps free = 58596Mi; add nodes, grow redis.memory or shrink the databases, got 60Gi"),
-                row("a shard larger than a node", withDatabases(aws(), db("big", "50Gi")),
+                refusal("a shard larger than a node", withDatabases(aws(), db("big", "50Gi")),
                         "redis-enterprise:databases[0].shards: must be at least 2 for 50Gi: a shard never spans nodes, and one would hold 25Gi while a node offers 19532Mi (27904Mi less 30 %), got 1"),
-                row("more shards per node than Redis Enterprise runs", withDatabases(aws(), db("many", "50Gi", "shards", 160)),
+                refusal("more shards per node than Redis Enterprise runs", withDatabases(aws(), db("many", "50Gi", "shards", 160)),
                         "redis-enterprise:databases: the databases' 320 shards (replicas included) put 107 on a node; Redis Enterprise runs at most 100 per node (max_redis_servers); add nodes or use fewer shards, got 320"));
-    }
-
-    static Arguments row(String rule, TestStacks.Config config, String line) {
-        return Arguments.of(rule, config, line);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import static io.redisenterprise.infra.TestStacks.azure;
 import static io.redisenterprise.infra.TestStacks.gcp;
 import static io.redisenterprise.infra.TestStacks.kubernetes;
 import static io.redisenterprise.infra.TestStacks.problems;
+import static io.redisenterprise.infra.TestStacks.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redisenterprise.infra.TestStacks;
@@ -27,47 +28,43 @@ class DeploymentSettingsTest {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                row("an unknown deployment", aws().with("redis", "deployment", "helm"),
+                refusal("an unknown deployment", aws().with("redis", "deployment", "helm"),
                         "redis-enterprise:redis.deployment: must be operator or statefulset, got \"helm\""),
-                row("operator keys with the statefulset", aws().set("operator", Map.of("version", "8.0.20-23")).statefulSet(),
+                refusal("operator keys with the statefulset", aws().set("operator", Map.of("version", "8.0.20-23")).statefulSet(),
                         "redis-enterprise:operator: applies only with redis.deployment operator, got {\"version\":\"8.0.20-23\"}"),
-                row("a version that is no release", aws().set("operator", Map.of("version", "latest")),
+                refusal("a version that is no release", aws().set("operator", Map.of("version", "latest")),
                         "redis-enterprise:operator.version: must be an operator release such as 8.0.20-23 (the chart version is the operator version), got \"latest\""),
-                row("an unknown operator key", aws().set("operator", Map.of("chart", "x")),
+                refusal("an unknown operator key", aws().set("operator", Map.of("chart", "x")),
                         "redis-enterprise:operator.chart: unknown key; known keys are install, openshift, version, got \"x\""),
-                row("OpenShift on a managed cloud", gcp().set("operator", Map.of("openshift", true)),
+                refusal("OpenShift on a managed cloud", gcp().set("operator", Map.of("openshift", true)),
                         "redis-enterprise:operator.openshift: applies only when cloud is kubernetes (OpenShift clusters are reached by kubeconfig), got true"),
-                row("OpenShift without installing the operator", kubernetes().set("operator", Map.of("openshift", true, "install", false)),
+                refusal("OpenShift without installing the operator", kubernetes().set("operator", Map.of("openshift", true, "install", false)),
                         "redis-enterprise:operator.openshift: applies only with operator.install true (it configures the operator's Helm chart), got true"),
-                row("one node with the operator", kubernetes().with("redis", "nodes", 1),
+                refusal("one node with the operator", kubernetes().with("redis", "nodes", 1),
                         "redis-enterprise:redis.nodes: must be odd and at least 3 with redis.deployment operator (the operator does not support single-node clusters; redis.deployment statefulset runs one node for development), got 1"),
-                row("a scale-down confirmation with the operator", azure().with("redis", "confirmScaleDown", 3),
+                refusal("a scale-down confirmation with the operator", azure().with("redis", "confirmScaleDown", 3),
                         "redis-enterprise:redis.confirmScaleDown: applies only with redis.deployment statefulset: the operator does not support decreasing the number of nodes (README, Day-2 operations), got 3"),
-                row("the bootstrap image with the operator", aws().with("redis", "bootstrapImage", "python:3.13-slim"),
+                refusal("the bootstrap image with the operator", aws().with("redis", "bootstrapImage", "python:3.13-slim"),
                         "redis-enterprise:redis.bootstrapImage: applies only with redis.deployment statefulset (the operator runs its own bootstrapper), got \"python:3.13-slim\""),
-                row("a decimal volume size with the operator", aws().with("redis", "volumeSize", "1.5Ti"),
+                refusal("a decimal volume size with the operator", aws().with("redis", "volumeSize", "1.5Ti"),
                         "redis-enterprise:redis.volumeSize: must be a whole number of its unit with redis.deployment operator (the operator does not accept decimal volume sizes, RED-62132), such as 1536Gi, got \"1.5Ti\""),
-                row("an image without a tag", aws().with("redis", "image", "redislabs/redis"),
+                refusal("an image without a tag", aws().with("redis", "image", "redislabs/redis"),
                         "redis-enterprise:redis.image: must be repository:tag with redis.deployment operator (the cluster's redisEnterpriseImageSpec takes a repository and a version tag, no digest), got \"redislabs/redis\""),
-                row("an image by digest", aws().with("redis", "image", "redislabs/redis@sha256:" + "0".repeat(64)),
+                refusal("an image by digest", aws().with("redis", "image", "redislabs/redis@sha256:" + "0".repeat(64)),
                         "redis-enterprise:redis.image: must be repository:tag with redis.deployment operator (the cluster's redisEnterpriseImageSpec takes a repository and a version tag, no digest), got \"redislabs/redis@sha256:" + "0".repeat(64) + "\""),
-                row("a newer operator with the old image", aws().set("operator", Map.of("version", "8.2.0-12")),
+                refusal("a newer operator with the old image", aws().set("operator", Map.of("version", "8.2.0-12")),
                         "redis-enterprise:redis.image: must be the Redis Software image operator 8.2.0-12 ships (tag 8.2.0-25.12, such as redislabs/redis:8.2.0-25.12): the operator stops managing a cluster whose version does not match it, so operator.version and redis.image change together (README, Day-2 operations), got \"redislabs/redis:8.0.20-44.23\""),
-                row("a release whose chart helm.redis.io does not publish", aws().set("operator", Map.of("version", "8.0.20-26"))
+                refusal("a release whose chart helm.redis.io does not publish", aws().set("operator", Map.of("version", "8.0.20-26"))
                                 .with("redis", "image", "redislabs/redis:8.0.20-96.26"),
                         UNPUBLISHED_8_0_20_26),
                 // The image rule is not computed from a refused version: one line, not two.
-                row("an unpublished release with another image", gcp().set("operator", Map.of("version", "8.0.20-26")),
+                refusal("an unpublished release with another image", gcp().set("operator", Map.of("version", "8.0.20-26")),
                         UNPUBLISHED_8_0_20_26),
-                row("an unpublished release already running, with another image", gcp()
+                refusal("an unpublished release already running, with another image", gcp()
                                 .set("operator", Map.of("version", "8.2.0-13", "install", false)),
                         "redis-enterprise:redis.image: must be the Redis Software image operator 8.2.0-13 ships (tag 8.2.0-46.13, such as redislabs/redis:8.2.0-46.13): the operator stops managing a cluster whose version does not match it, so operator.version and redis.image change together (README, Day-2 operations), got \"redislabs/redis:8.0.20-44.23\""),
-                row("an image the operator does not ship", gcp().with("redis", "image", "redislabs/redis:7.22.2-189"),
+                refusal("an image the operator does not ship", gcp().with("redis", "image", "redislabs/redis:7.22.2-189"),
                         "redis-enterprise:redis.image: must be the Redis Software image operator 8.0.20-23 ships (tag 8.0.20-44.23, such as redislabs/redis:8.0.20-44.23): the operator stops managing a cluster whose version does not match it, so operator.version and redis.image change together (README, Day-2 operations), got \"redislabs/redis:7.22.2-189\""));
-    }
-
-    static Arguments row(String rule, TestStacks.Config config, String line) {
-        return Arguments.of(rule, config, line);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import static io.redisenterprise.infra.TestStacks.aws;
 import static io.redisenterprise.infra.TestStacks.gcp;
 import static io.redisenterprise.infra.TestStacks.kubernetes;
 import static io.redisenterprise.infra.TestStacks.problems;
+import static io.redisenterprise.infra.TestStacks.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -202,54 +203,50 @@ class StackSchemaTest {
     static Stream<Arguments> structuralRules() {
         String ours = "adminPassword, adminUsername, cloud, cluster, databases, license, nodePool, operator, redis, services, storage";
         return Stream.of(
-                row("top-level dotted key (pulumi config set without --path)", kubernetes().set("redis.nodes", 5),
+                refusal("top-level dotted key (pulumi config set without --path)", kubernetes().set("redis.nodes", 5),
                         "redis-enterprise:redis.nodes: unknown key: pulumi config set without --path wrote a top-level key; set nodes inside redis with pulumi config set --path 'redis-enterprise:redis.nodes' <value> (and remove this key), got 5"),
-                row("top-level key in the wrong case", kubernetes().set("nodepool", Map.of("dedicated", false)),
+                refusal("top-level key in the wrong case", kubernetes().set("nodepool", Map.of("dedicated", false)),
                         "redis-enterprise:nodepool: unknown key (did you mean redis-enterprise:nodePool?); the keys of this project are " + ours + ", got {\"dedicated\":false}"),
-                row("top-level key unlike any", kubernetes().set("replicas", 3),
+                refusal("top-level key unlike any", kubernetes().set("replicas", 3),
                         "redis-enterprise:replicas: unknown key; the keys of this project are " + ours + ", got 3"),
-                row("nested key unlike any", aws().with("storage", "speed", "fast"),
+                refusal("nested key unlike any", aws().with("storage", "speed", "fast"),
                         "redis-enterprise:storage.speed: unknown key; known keys are className, csiDriverVersion, diskType, encryptionKey, existingClassName, installCsiDriver, iops, parameters, provisioner, throughputMiBps, got \"fast\""),
-                row("cloud missing", new TestStacks.Config(),
+                refusal("cloud missing", new TestStacks.Config(),
                         "redis-enterprise:cloud: required, one of aws, gcp, azure, kubernetes, got nothing"),
-                row("whole number", aws().with("redis", "nodes", "three"),
+                refusal("whole number", aws().with("redis", "nodes", "three"),
                         "redis-enterprise:redis.nodes: must be a whole number, got \"three\""),
-                row("whole number, not a fraction", aws().with("redis", "nodes", 3.5),
+                refusal("whole number, not a fraction", aws().with("redis", "nodes", 3.5),
                         "redis-enterprise:redis.nodes: must be a whole number, got 3.5"),
-                row("true or false", aws().with("redis", "protect", "no"),
+                refusal("true or false", aws().with("redis", "protect", "no"),
                         "redis-enterprise:redis.protect: must be true or false, got \"no\""),
-                row("list of strings", gcp().with("nodePool", "zones", "europe-west1-b"),
+                refusal("list of strings", gcp().with("nodePool", "zones", "europe-west1-b"),
                         "redis-enterprise:nodePool.zones: must be a list of strings, got \"europe-west1-b\""),
-                row("map of strings", kubernetes().set("storage", Map.of("provisioner", "x", "parameters", Map.of("iops", 3000))),
+                refusal("map of strings", kubernetes().set("storage", Map.of("provisioner", "x", "parameters", Map.of("iops", 3000))),
                         "redis-enterprise:storage.parameters.iops: must be a string, got 3000"),
-                row("object", aws().set("services", "ClusterIP"),
+                refusal("object", aws().set("services", "ClusterIP"),
                         "redis-enterprise:services: must be an object (a map of keys), got \"ClusterIP\""),
-                row("two allowed values", aws().set("services", Map.of("type", "NodePort")),
+                refusal("two allowed values", aws().set("services", Map.of("type", "NodePort")),
                         "redis-enterprise:services.type: must be ClusterIP or LoadBalancer, got \"NodePort\""),
-                row("email", aws().set("adminUsername", "admin"),
+                refusal("email", aws().set("adminUsername", "admin"),
                         "redis-enterprise:adminUsername: must be an email address (Redis Enterprise logs in with one), got \"admin\""),
-                row("aws region", aws().set("aws:region", "useast1"),
+                refusal("aws region", aws().set("aws:region", "useast1"),
                         "aws:region: must be an AWS region such as us-east-1, got \"useast1\""),
-                row("non-empty string", aws().with("cluster", "name", "  "),
+                refusal("non-empty string", aws().with("cluster", "name", "  "),
                         "redis-enterprise:cluster.name: must be a non-empty string, got \"  \""),
-                row("maximum", TestStacks.azure().with("nodePool", "maxPods", 300),
+                refusal("maximum", TestStacks.azure().with("nodePool", "maxPods", 300),
                         "redis-enterprise:nodePool.maxPods: must be at most 250, got 300"),
-                row("minimum", gcp().with("nodePool", "diskSizeGb", 10),
+                refusal("minimum", gcp().with("nodePool", "diskSizeGb", 10),
                         "redis-enterprise:nodePool.diskSizeGb: must be at least 20, got 10"),
-                row("not negative", gcp().with("nodePool", "sparePerZone", -1),
+                refusal("not negative", gcp().with("nodePool", "sparePerZone", -1),
                         "redis-enterprise:nodePool.sparePerZone: must not be negative, got -1"),
-                row("empty list", aws().set("services", Map.of("type", "LoadBalancer", "loadBalancerSourceRanges", List.of())),
+                refusal("empty list", aws().set("services", Map.of("type", "LoadBalancer", "loadBalancerSourceRanges", List.of())),
                         "redis-enterprise:services.loadBalancerSourceRanges: must not be empty, got []"),
-                row("CIDR prefix out of range", aws().set("services", Map.of("type", "LoadBalancer", "loadBalancerSourceRanges", List.of("10.0.0.0/8", "10.0.0.0/33"))),
+                refusal("CIDR prefix out of range", aws().set("services", Map.of("type", "LoadBalancer", "loadBalancerSourceRanges", List.of("10.0.0.0/8", "10.0.0.0/33"))),
                         "redis-enterprise:services.loadBalancerSourceRanges[1]: must be a CIDR block such as 10.0.0.0/8 (an IPv4 prefix of at most /32, IPv6 at most /128), got \"10.0.0.0/33\""),
-                row("quantity", aws().with("redis", "memory", true),
+                refusal("quantity", aws().with("redis", "memory", true),
                         "redis-enterprise:redis.memory: must be a Kubernetes quantity such as 4Gi or 500m, got true"),
-                row("secret in plaintext", aws().set("adminPassword", "hunter2hunter2"),
+                refusal("secret in plaintext", aws().set("adminPassword", "hunter2hunter2"),
                         "redis-enterprise:adminPassword: must be a secret: pulumi config set --secret redis-enterprise:adminPassword <password>, got a plaintext value"));
-    }
-
-    static Arguments row(String rule, TestStacks.Config config, String line) {
-        return Arguments.of(rule, config, line);
     }
 
     @ParameterizedTest(name = "{0}")
