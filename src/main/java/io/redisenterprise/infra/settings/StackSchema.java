@@ -208,7 +208,7 @@ public final class StackSchema {
         // A message written for any element of a list ("databases[<i>]") names the element that broke it.
         String rule = own.map(m -> segments.stream().filter(Integer.class::isInstance).findFirst()
                         .map(i -> m.replace("[<i>]", "[" + i + "]")).orElse(m))
-                .orElseGet(() -> rule(e, keywordNode, segments));
+                .orElseGet(() -> rule(e, keywordNode, segments, secret));
         boolean secretExpected = chain.stream().anyMatch(this::isSecret);
         String got = secretExpected && value.isValueNode() ? "a plaintext value"
                 : secret || secretExpected ? masked(value) : Problems.show(value);
@@ -226,7 +226,7 @@ public final class StackSchema {
         };
     }
 
-    private String rule(Error e, JsonNode keywordNode, List<Object> segments) {
+    private String rule(Error e, JsonNode keywordNode, List<Object> segments, boolean secret) {
         String keyword = e.getKeyword();
         JsonNode value = keywordNode.path(keyword);
         return switch (keyword) {
@@ -245,12 +245,18 @@ public final class StackSchema {
                 JsonNode missing = resolve(keywordNode.path("properties").path(e.getProperty()));
                 yield missing.has("enum") ? "required, " + oneOf(missing.get("enum")) : "required";
             }
-            case "additionalProperties" -> unknownKey(e.getProperty(), keywordNode, segments);
+            case "additionalProperties" -> unknownKey(e.getProperty(), keywordNode, segments,
+                    secret || e.getInstanceNode().path(e.getProperty()).has("secure"));
             default -> "is not allowed here";
         };
     }
 
-    private String unknownKey(String property, JsonNode objectSchema, List<Object> segments) {
+    /**
+     * The rule of an unknown key: in this project's namespace a path written as one top-level key
+     * ({@code redis.nodes}, {@code databases[0].password}: what {@code pulumi config set} writes without
+     * {@code --path}) gets the command that sets it, otherwise the nearest known key.
+     */
+    private String unknownKey(String property, JsonNode objectSchema, List<Object> segments, boolean secret) {
         Set<String> known = new TreeSet<>();
         objectSchema.path("properties").fieldNames().forEachRemaining(known::add);
         boolean topLevel = segments.size() == 1 && segments.get(0) instanceof String s && s.equals(property);
@@ -259,10 +265,14 @@ public final class StackSchema {
             Set<String> ours = known.stream().filter(k -> k.startsWith(namespace + ":"))
                     .map(k -> k.substring(namespace.length() + 1)).collect(Collectors.toCollection(TreeSet::new));
             int dot = name.indexOf('.');
-            if (dot > 0 && ours.contains(name.substring(0, dot))) {
-                return "unknown key: pulumi config set without --path wrote a top-level key; set "
-                        + name.substring(dot + 1) + " inside " + name.substring(0, dot) + " with pulumi config set --path '"
-                        + property + "' <value> (and remove this key)";
+            int bracket = name.indexOf('[');
+            int end = dot < 0 ? bracket : bracket < 0 ? dot : Math.min(dot, bracket);
+            if (end > 0 && ours.contains(name.substring(0, end))) {
+                String where = end == dot ? name.substring(dot + 1) + " inside " + name.substring(0, dot)
+                        : name + " as a path";
+                String command = secret ? "pulumi config set --secret --path '" : "pulumi config set --path '";
+                return "unknown key: pulumi config set without --path wrote a top-level key; set " + where + " with "
+                        + command + property + "' <value> (and remove this key)";
             }
             return "unknown key" + suggestion(name, ours).map(k -> " (did you mean " + namespace + ":" + k + "?)").orElse("")
                 + "; the keys of this project are " + String.join(", ", ours);

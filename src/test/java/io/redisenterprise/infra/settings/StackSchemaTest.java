@@ -205,6 +205,9 @@ class StackSchemaTest {
         return Stream.of(
                 refusal("top-level dotted key (pulumi config set without --path)", kubernetes().set("redis.nodes", 5),
                         "redis-enterprise:redis.nodes: unknown key: pulumi config set without --path wrote a top-level key; set nodes inside redis with pulumi config set --path 'redis-enterprise:redis.nodes' <value> (and remove this key), got 5"),
+                refusal("top-level list path (pulumi config set --secret without --path)",
+                        aws().secret("databases[0].password", "s3cr3t-pass"),
+                        "redis-enterprise:databases[0].password: unknown key: pulumi config set without --path wrote a top-level key; set databases[0].password as a path with pulumi config set --secret --path 'redis-enterprise:databases[0].password' <value> (and remove this key), got [secret]"),
                 refusal("top-level key in the wrong case", kubernetes().set("nodepool", Map.of("dedicated", false)),
                         "redis-enterprise:nodepool: unknown key (did you mean redis-enterprise:nodePool?); the keys of this project are " + ours + ", got {\"dedicated\":false}"),
                 refusal("top-level key unlike any", kubernetes().set("replicas", 3),
