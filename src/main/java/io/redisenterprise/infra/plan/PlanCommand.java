@@ -2,6 +2,7 @@ package io.redisenterprise.infra.plan;
 
 import io.redisenterprise.infra.BuildInputs;
 import io.redisenterprise.infra.platform.PlatformRegistry;
+import io.redisenterprise.infra.settings.ConfigProblem;
 import io.redisenterprise.infra.settings.InvalidConfigException;
 import io.redisenterprise.infra.settings.Settings;
 import io.redisenterprise.infra.settings.SettingsLoader;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,7 +112,15 @@ public final class PlanCommand implements Callable<Integer> {
             try {
                 stackFile = StackFile.read(location);
                 registry = PlatformRegistry.discover();
-                settings = SettingsLoader.loadForPlan(stackFile);
+                List<ConfigProblem> sections = stackFile.sectionProblems();
+                try {
+                    settings = SettingsLoader.loadForPlan(stackFile);
+                } catch (InvalidConfigException e) {
+                    throw new InvalidConfigException(Stream.concat(sections.stream(), e.problems().stream()).toList());
+                }
+                if (!sections.isEmpty()) {
+                    throw new InvalidConfigException(sections);
+                }
                 registry.forCloud(settings.cloud());
             } catch (IOException e) {
                 // One line that starts with the file: <file>:<line>:<column>: <what>.

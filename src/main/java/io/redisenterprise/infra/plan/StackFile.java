@@ -1,12 +1,16 @@
 package io.redisenterprise.infra.plan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.redisenterprise.infra.settings.ConfigProblem;
 import io.redisenterprise.infra.settings.ConfigSource;
 import io.redisenterprise.infra.settings.ConfigValue;
 import io.redisenterprise.infra.settings.SettingsLoader;
+import io.redisenterprise.infra.settings.StackSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,18 +25,31 @@ import java.util.regex.Pattern;
  */
 public final class StackFile implements ConfigSource {
     public static final String SECRET_PLACEHOLDER = SettingsLoader.PLAN_PLACEHOLDER;
+    /** Converts the sections as read to JSON for the schema (YAML is already parsed, as the Pulumi CLI does). */
+    private static final ObjectMapper SECTIONS = new ObjectMapper();
     private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([^.]+)\\.ya?ml");
 
     private final String stack;
     private final String project;
     private final Path projectDir;
     private final Map<String, ConfigValue> values;
+    private final List<ConfigProblem> sectionProblems;
 
-    private StackFile(String stack, String project, Path projectDir, Map<String, ConfigValue> values) {
+    private StackFile(String stack, String project, Path projectDir, Map<String, ConfigValue> values,
+                      List<ConfigProblem> sectionProblems) {
+        this.sectionProblems = List.copyOf(sectionProblems);
         this.stack = stack;
         this.project = project;
         this.projectDir = projectDir;
         this.values = values;
+    }
+
+    /**
+     * The stack file's sections beside {@code config:} that the stack-file schema refuses (an unknown or misspelt
+     * one, which the Pulumi CLI would ignore); empty when all are known.
+     */
+    public List<ConfigProblem> sectionProblems() {
+        return sectionProblems;
     }
 
     /** Reads a stack file as if started in the JVM's working directory; see {@link #read(Path, Path)}. */
@@ -124,7 +141,8 @@ public final class StackFile implements ConfigSource {
         if (stackDoc.get("config") instanceof Map<?, ?> stackConfig) {
             stackConfig.forEach((k, v) -> values.put(qualify(k.toString(), project), toValue(v)));
         }
-        return new StackFile(at.stack(), project, at.projectDir(), values);
+        List<ConfigProblem> sections = StackSchema.standard().checkSections(SECTIONS.valueToTree(stackDoc));
+        return new StackFile(at.stack(), project, at.projectDir(), values, sections);
     }
 
     /** A path as the user would type it from the working directory: relative below it, absolute elsewhere. */

@@ -140,6 +140,23 @@ public final class StackSchema {
     }
 
     /**
+     * Validates the sections of a stack file beside {@code config:} (the Pulumi CLI ignores a section it does not
+     * know, so a misspelt {@code secretsprovider} would be lost silently); the configuration itself is left to
+     * {@link #check}, so no problem is reported twice.
+     *
+     * @param document the whole stack file as read
+     * @return one problem per unknown or malformed section, in file order; empty when they are all known
+     */
+    public List<ConfigProblem> checkSections(JsonNode document) {
+        if (!(document instanceof ObjectNode object)) {
+            return List.of();
+        }
+        ObjectNode sections = object.deepCopy();
+        sections.remove("config");
+        return checkStackFile(sections, Set.of()).problems();
+    }
+
+    /**
      * Validates a whole stack file as an editor does (its top-level sections, and {@code config:} with
      * {@code secure:} values as they stand in the file).
      */
@@ -175,7 +192,7 @@ public final class StackSchema {
             // The stack file itself: only an unknown top-level section can fail here.
             return new Candidate(String.valueOf(e.getProperty()), "/" + e.getProperty(), e.getKeyword(),
                     "unknown section of a stack file; it has config, secretsprovider, encryptedkey, encryptionsalt and environment, and sections of your own start with x-",
-                    Problems.NOTHING, 0, "");
+                    Problems.show(e.getInstanceNode().path(e.getProperty())), 0, "");
         }
         boolean keyLevel = e.getKeyword().equals("required") || e.getKeyword().equals("additionalProperties");
         if (at.getNameCount() == 1 && !keyLevel) {

@@ -473,6 +473,27 @@ class PlanCommandTest {
     }
 
     @Test
+    void aMisspeltSectionOfTheStackFileIsRefusedWithTheConfigurationsProblems() throws IOException {
+        // The Pulumi CLI ignores a section it does not know: the secrets provider would silently be the default.
+        Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
+        Path stack = Files.writeString(tmp.resolve("Pulumi.typo.yaml"), """
+                secretsprovder: awskms://alias/redis
+                config:
+                  redis-enterprise:cloud: kubernetes
+                  redis-enterprise:storage:
+                    existingClassName: standard
+                  redis-enterprise:redis:
+                    nodes: 4
+                """);
+        Run run = plan("--config", stack.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(3).startsWith(stack + ": invalid configuration:",
+                "secretsprovder: unknown section of a stack file; it has config, secretsprovider, encryptedkey, encryptionsalt and environment, and sections of your own start with x-, got \"awskms://alias/redis\"");
+        assertThat(run.err().lines().toList().get(2)).startsWith("redis-enterprise:redis.nodes: ");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aNumberBeyondTheDoubleRangeIsRefusedWithTheTextTypedAsPulumiUpRefusesIt() throws IOException {
         Files.writeString(tmp.resolve("Pulumi.yaml"), "name: redis-enterprise\nruntime: java\n");
         Path stack = Files.writeString(tmp.resolve("Pulumi.big.yaml"), """
