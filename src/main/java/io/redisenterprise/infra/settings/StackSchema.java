@@ -141,7 +141,9 @@ public final class StackSchema {
 
     /**
      * Validates the sections of a stack file beside {@code config:} (the Pulumi CLI ignores a section it does not
-     * know, so a misspelt {@code secretsprovider} would be lost silently); the configuration itself is left to
+     * know: pulumi/pulumi {@code sdk/go/common/workspace/loaders.go}, {@code LoadProjectStackBytes}, unmarshals the file
+     * without a schema, unlike {@code Pulumi.yaml}; so a misspelt {@code secretsprovider} would be lost silently); the
+     * configuration itself is left to
      * {@link #check}, so no problem is reported twice.
      *
      * @param document the whole stack file as read
