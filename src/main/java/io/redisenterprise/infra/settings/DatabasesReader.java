@@ -131,7 +131,7 @@ final class DatabasesReader {
             complete &= sized;
         }
         if (complete && !out.isEmpty()) {
-            capacity(c, out, redis, credentials);
+            capacity(c, out, redis, pool, credentials);
         }
         return out;
     }
@@ -179,7 +179,7 @@ final class DatabasesReader {
     }
 
     /** What the cluster can hold: memory over all nodes, shards per node. */
-    private static void capacity(ReadContext c, List<DatabaseSettings> dbs, RedisSettings redis,
+    private static void capacity(ReadContext c, List<DatabaseSettings> dbs, RedisSettings redis, NodePoolSettings pool,
                                  CredentialSettings credentials) {
         Problems problems = c.problems();
         long nodeMiB = usableMiB(redis);
@@ -191,6 +191,14 @@ final class DatabasesReader {
                     + FREE_MEMORY_PERCENT + " % of each node Redis Enterprise keeps free = "
                     + Quantity.ofMebibytes(clusterMiB) + "; add nodes, grow redis.memory or shrink the databases",
                     Quantity.ofMebibytes(total).text());
+        }
+        if (total <= clusterMiB && problems.isEmpty()) {
+            DatabaseLayout.of(dbs, redis.nodes(), pool.zones(), nodeMiB).overfull().ifPresent(n -> c.warnings().add(
+                    SettingsLoader.NAMESPACE + ":" + KEY + ": the estimated shard placement (the plan's databases"
+                    + " section) puts " + Quantity.ofMebibytes(n.memoryMiB()) + " on node " + n.node() + ", above the "
+                    + Quantity.ofMebibytes(nodeMiB) + " a node offers; Redis Enterprise places shards without"
+                    + " checking their memory limits (shards_overbooking), so that node runs out of memory before the"
+                    + " databases are full: use more, smaller shards, grow redis.memory or add nodes"));
         }
         int shards = dbs.stream().mapToInt(DatabaseSettings::totalShards).sum();
         int perNode = (shards + redis.nodes() - 1) / redis.nodes();

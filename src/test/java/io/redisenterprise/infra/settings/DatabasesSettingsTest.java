@@ -143,6 +143,37 @@ class DatabasesSettingsTest {
         assertThat(layout.usableMiB()).isEqualTo(19532L);
     }
 
+    /** The README's example on the development stack with redis.memory 16Gi, as the README suggests. */
+    static TestStacks.Config readmeExampleOnKubernetes() {
+        return withDatabases(kubernetes().with("redis", "memory", "16Gi"), db("sessions", "4Gi"),
+                db("cache", "8Gi", "replication", false, "persistence", "disabled"),
+                db("orders", "12Gi", "shards", 3, "port", 12000)).secret("license", "LICENSE-KEY");
+    }
+
+    @Test
+    void theLayoutBalancesMemoryNotShardCount() {
+        // Balancing shard counts would put the 8Gi cache shard beside three 2Gi shards: 14Gi on a node that offers
+        // 11468Mi. By memory, the cache has a node to itself and the seven 2Gi shards share the other two.
+        Settings s = readmeExampleOnKubernetes().settings();
+        DatabaseLayout layout = DatabaseLayout.of(s);
+        assertThat(layout.usableMiB()).isEqualTo(11468L);
+        assertThat(layout.nodes()).extracting(DatabaseLayout.NodeLoad::memoryMiB).containsExactly(8192L, 8192L, 8192L);
+        assertThat(layout.nodes()).extracting(DatabaseLayout.NodeLoad::shards).containsExactly(1, 4, 4);
+        assertThat(layout.overfull()).isEmpty();
+        assertThat(s.warnings()).noneMatch(w -> w.startsWith("redis-enterprise:databases"));
+    }
+
+    @Test
+    void aNodeTheEstimateOverfillsIsAWarning() {
+        // Two 18Gi halves fill two nodes; the small database's replica cannot join its primary on the third.
+        Settings s = withDatabases(aws(), db("big", "36Gi"), db("small", "4Gi")).secret("license", "LICENSE-KEY").settings();
+        assertThat(s.warnings()).filteredOn(w -> w.startsWith("redis-enterprise:databases")).containsExactly(
+                "redis-enterprise:databases: the estimated shard placement (the plan's databases section) puts 20Gi on"
+                        + " node 0, above the 19532Mi a node offers; Redis Enterprise places shards without checking"
+                        + " their memory limits (shards_overbooking), so that node runs out of memory before the"
+                        + " databases are full: use more, smaller shards, grow redis.memory or add nodes");
+    }
+
     @Test
     void aReplicaNeverSharesItsPrimarysNode() {
         Settings s = withDatabases(kubernetes().set("redis", Map.of("nodes", 3)), db("a", "1Gi", "shards", 1)).settings();
