@@ -64,16 +64,26 @@ public final class RedisEnterpriseStack {
         Optional<Map<String, Object>> clusterSpec = settings.deployment().usesOperator()
                 ? Optional.of(OperatorDeployment.clusterSpec(shared, platform.loadBalancerSourceRangesAnnotation()))
                 : Optional.empty();
+        // Volumes the new pools could not reach (a zone removed, a series that cannot attach the disks) are refused
+        // the same way (StrandedVolumes).
         Output<List<String>> checkedPools = previous.map(last -> Output.tuple(
                         last.output(NodePoolReplacement.NODE_POOLS_OUTPUT),
-                        last.output(NodePoolReplacement.CLUSTER_SPEC_OUTPUT), cluster.nodePoolNames())
+                        last.output(NodePoolReplacement.CLUSTER_SPEC_OUTPUT), cluster.nodePoolNames(),
+                        last.output(StrandedVolumes.ZONES_OUTPUT), last.output("redisNodes"),
+                        last.output(RedisStorageClass.PARAMETERS_OUTPUT))
                 .applyValue(t -> {
+                    List<String> refusals = new ArrayList<>();
+                    if (!cluster.nodePools().isEmpty()) {
+                        refusals.addAll(StrandedVolumes.judge(settings.cloud(), placement,
+                                settings.nodePool().machineType(), t.t4, t.t5, t.t6));
+                    }
                     var verdict = NodePoolReplacement.judge(settings.cloud(), settings.deployment().mode(), t.t1, t.t2,
                             t.t3, clusterSpec);
+                    verdict.refusal().ifPresent(refusals::add);
+                    if (!refusals.isEmpty()) {
+                        throw new RunException(String.join("\n", refusals));
+                    }
                     verdict.warning().ifPresent(ctx.log()::warn);
-                    verdict.refusal().ifPresent(refusal -> {
-                        throw new RunException(refusal);
-                    });
                     return t.t3;
                 })).orElse(cluster.nodePoolNames());
         RedisDeployment redis = switch (settings.deployment().mode()) {
@@ -90,6 +100,9 @@ public final class RedisEnterpriseStack {
         ctx.export("deployment", Output.of(settings.deployment().mode().key()));
         ctx.export("cluster", cluster.clusterName());
         ctx.export(NodePoolReplacement.NODE_POOLS_OUTPUT, checkedPools);
+        if (!cluster.nodePools().isEmpty()) {
+            ctx.export(StrandedVolumes.ZONES_OUTPUT, Output.of(StrandedVolumes.zonesOutput(placement)));
+        }
         clusterSpec.ifPresent(spec -> ctx.export(NodePoolReplacement.CLUSTER_SPEC_OUTPUT, Output.of(spec)));
         ctx.export("storageClass", Output.of(storageClassName));
         ctx.export("namespace", redis.namespaceName());
