@@ -42,7 +42,7 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
     public static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     /** The rule a quantity beyond {@link #MAX} breaks, for refusals. */
     public static final String TOO_LARGE =
-            "is far too large: a Kubernetes quantity holds at most 2^63-1 of its unit, about 8Ei bytes";
+            "is far too large: a Kubernetes quantity holds at most 2^63-1 of its base unit (about 8Ei bytes of memory, 9.2e18 cores of CPU)";
 
     public static Optional<Quantity> parse(String text) {
         if (text == null) {

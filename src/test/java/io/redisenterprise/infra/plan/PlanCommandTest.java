@@ -505,7 +505,7 @@ class PlanCommandTest {
                     memory: 1e400
                 """);
         String line = "redis-enterprise:redis.memory: is far too large: a Kubernetes quantity holds at most 2^63-1 of"
-                + " its unit, about 8Ei bytes, got \"1e400\"";
+                + " its base unit (about 8Ei bytes of memory, 9.2e18 cores of CPU), got \"1e400\"";
         Run run = plan("--config", stack.toString(), "--out", tmp.resolve("out").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines()).containsExactly(stack + ": invalid configuration:", line);

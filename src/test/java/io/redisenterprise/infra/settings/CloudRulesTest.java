@@ -222,9 +222,9 @@ class CloudRulesTest {
                     "redis-enterprise:redis.nodes: must be at most 35, got 99999999999");
             // pulumi up hands objects over as JSON text: the digits typed survive.
             assertThat(problems(aws().set("redis", "{\"memory\": 1e400}"))).containsExactly(
-                    "redis-enterprise:redis.memory: is far too large: a Kubernetes quantity holds at most 2^63-1 of its unit, about 8Ei bytes, got 1E+400");
+                    "redis-enterprise:redis.memory: is far too large: a Kubernetes quantity holds at most 2^63-1 of its base unit (about 8Ei bytes of memory, 9.2e18 cores of CPU), got 1E+400");
             assertThat(problems(kubernetes().with("redis", "memory", "9Ei"))).containsExactly(
-                    "redis-enterprise:redis.memory: is far too large: a Kubernetes quantity holds at most 2^63-1 of its unit, about 8Ei bytes, got \"9Ei\"");
+                    "redis-enterprise:redis.memory: is far too large: a Kubernetes quantity holds at most 2^63-1 of its base unit (about 8Ei bytes of memory, 9.2e18 cores of CPU), got \"9Ei\"");
         }
 
         @Test
