@@ -39,15 +39,22 @@ public final class OperatorChart {
      *       two clusters in two namespaces never share or break each other's webhook;</li>
      *   <li>{@code cluster.create: false} (also the default): this program declares the RedisEnterpriseCluster itself,
      *       so Pulumi owns it, waits for it and protects it;</li>
-     *   <li>{@code openshift.mode} and {@code openshift.scc.install} from {@code operator.openshift}: Red Hat images,
-     *       routes and the SecurityContextConstraints {@code redis-enterprise-scc-v2} on OpenShift.</li>
+     *   <li>{@code openshift.mode} from {@code operator.openshift}: the operator's Red Hat image and its OpenShift
+     *       permissions (routes);</li>
+     *   <li>{@code openshift.scc.install: false} (also the chart default): no SecurityContextConstraints. Since
+     *       7.22.0-6 the Redis Enterprise pods run unprivileged under OpenShift's default {@code restricted-v2}; the
+     *       chart's {@code redis-enterprise-scc-v2} only adds {@code SYS_RESOURCE} for automatic resource adjustment,
+     *       which this program leaves off, and Redis asks to remove it then ("If you use the recommended default
+     *       security constraints, remove the existing redis-enterprise-scc-v2 SCC", redis/docs
+     *       content/operate/kubernetes/8.0/deployment/openshift/openshift-cli.md). It is cluster-scoped, so a second
+     *       stack on the same cluster would also collide with the first one's.</li>
      * </ul>
      */
     public static Map<String, Object> values(OperatorSettings operator) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("admission", Map.of("limitToNamespace", true));
         values.put("cluster", Map.of("create", false));
-        values.put("openshift", Map.of("mode", operator.openshift(), "scc", Map.of("install", operator.openshift())));
+        values.put("openshift", Map.of("mode", operator.openshift(), "scc", Map.of("install", false)));
         return values;
     }
 }

@@ -247,9 +247,9 @@ class OperatorDeploymentTest {
         }
 
         @Test
-        void openShiftSwitchesTheChartsModeAndItsSecurityContextConstraints() {
+        void openShiftSwitchesTheChartsModeButInstallsNoSecurityContextConstraints() {
             Map<String, Object> release = only(TestStacks.kubernetes().set("operator", Map.of("openshift", true)).plan(), RELEASE).inputs();
-            assertThat(at(release, "values", "openshift")).isEqualTo(Map.of("mode", true, "scc", Map.of("install", true)));
+            assertThat(at(release, "values", "openshift")).isEqualTo(Map.of("mode", true, "scc", Map.of("install", false)));
         }
 
         @Test
