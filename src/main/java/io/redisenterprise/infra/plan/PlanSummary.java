@@ -146,9 +146,11 @@ public final class PlanSummary {
         }
         plan.resources().stream().filter(r -> r.type().endsWith(":RedisEnterpriseCluster")).findFirst().ifPresent(rec -> {
             Object timeouts = rec.options().get("customTimeouts");
-            String create = timeouts instanceof Map<?, ?> t ? String.valueOf(t.get("create")) : "the provider's default";
+            String budget = timeouts instanceof Map<?, ?> t
+                    ? t.get("create") + " when created, " + t.get("update") + " when updated"
+                    : "the provider's default";
             out.append("  pulumi up waits  until the cluster's status.state is Running and its specStatus Valid, at most ")
-                    .append(create).append('\n');
+                    .append(budget).append('\n');
         });
     }
 
