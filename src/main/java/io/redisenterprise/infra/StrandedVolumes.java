@@ -1,5 +1,6 @@
 package io.redisenterprise.infra;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.settings.Cloud;
 import io.redisenterprise.infra.settings.sizing.MachineCatalogue;
@@ -35,6 +36,8 @@ import java.util.Optional;
 public final class StrandedVolumes {
     /** The stack output: each zone of the node pools and the Redis Enterprise nodes the zone spread puts there. */
     public static final String ZONES_OUTPUT = "nodePoolZones";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StrandedVolumes() {
     }
@@ -79,12 +82,12 @@ public final class StrandedVolumes {
                         + String.join(", ", removed) + " removed): each Redis node's volume is a zonal disk, so a pod"
                         + " that ran there would stay Pending on the remaining pools, and two at once lose the"
                         + " cluster's quorum. Zones can be added, not removed or swapped: to leave a zone, move the"
-                        + " data to a new stack (back up the databases, restore them there), got " + placement.zones());
+                        + " data to a new stack (back up the databases, restore them there), got " + json(placement.zones()));
             }
             if (!shrunk.isEmpty()) {
                 refusals.add("redis-enterprise:nodePool.nodesPerZone: must leave each zone a VM for every Redis node"
                         + " it runs (" + String.join(", ", shrunk) + "): each Redis node's volume is a zonal disk, so"
-                        + " a pod whose VM goes would stay Pending, got " + placement.zoneNodeCounts());
+                        + " a pod whose VM goes would stay Pending, got " + json(placement.zoneNodeCounts()));
             }
         }
         Optional<MachineSeries> series = MachineCatalogue.standard().series(cloud, machineType);
@@ -102,5 +105,10 @@ public final class StrandedVolumes {
             }
         }
         return refusals;
+    }
+
+    /** A list as the settings' problems show values: JSON ({@code ["us-east-1a","us-east-1b"]}, {@code [2,2,1]}). */
+    private static String json(List<?> values) {
+        return JSON.valueToTree(values).toString();
     }
 }

@@ -44,7 +44,7 @@ class StrandedVolumesTest {
                 + " run in (us-east-1c removed): each Redis node's volume is a zonal disk, so a pod that ran there would"
                 + " stay Pending on the remaining pools, and two at once lose the cluster's quorum. Zones can be added,"
                 + " not removed or swapped: to leave a zone, move the data to a new stack (back up the databases,"
-                + " restore them there), got [us-east-1a, us-east-1b, us-east-1d]");
+                + " restore them there), got [\"us-east-1a\",\"us-east-1b\",\"us-east-1d\"]");
         // Refused at the program's end of preview: the cluster is never sent.
         assertThat(run.result().resources()).extracting(r -> r.pulumiResourceType())
                 .doesNotContain("kubernetes:app.redislabs.com/v1:RedisEnterpriseCluster");
@@ -58,7 +58,7 @@ class StrandedVolumesTest {
                 .with("nodePool", "zones", List.of("us-east-1c", "us-east-1a", "us-east-1b")).settings(), previous);
         assertThat(refusals(run)).containsExactly("redis-enterprise:nodePool.nodesPerZone: must leave each zone a VM for"
                 + " every Redis node it runs (us-east-1b (2 Redis nodes, 1 VMs)): each Redis node's volume is a zonal"
-                + " disk, so a pod whose VM goes would stay Pending, got [2, 2, 1]");
+                + " disk, so a pod whose VM goes would stay Pending, got [2,2,1]");
     }
 
     @Test

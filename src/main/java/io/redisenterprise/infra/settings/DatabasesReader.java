@@ -44,7 +44,12 @@ final class DatabasesReader {
     private DatabasesReader() {
     }
 
-    static List<DatabaseSettings> read(ReadContext c, RedisSettings redis, NodePoolSettings pool,
+    /**
+     * @param memoryKnown whether {@code redis.memory} is the real per-node memory (given and accepted, or derived from
+     *                    a known machine): the rules that weigh databases against the nodes run only then, so a
+     *                    refused machine type or memory never yields advice computed from a stand-in
+     */
+    static List<DatabaseSettings> read(ReadContext c, RedisSettings redis, boolean memoryKnown, NodePoolSettings pool,
                                        CredentialSettings credentials, DeploymentSettings deployment) {
         String full = SettingsLoader.NAMESPACE + ":" + KEY;
         JsonNode list = c.document().value(full);
@@ -104,14 +109,17 @@ final class DatabasesReader {
             // A replica never shares its primary's node: the operator runs 3 nodes or more, so there is always one.
             boolean replication = o.boolOrDefault("replication");
             boolean rackAware = o.bool("rackAware").orElse(replication && zones >= 2);
-            if (o.valid("rackAware") && rackAware) {
+            if (o.valid("rackAware") && rackAware && (zones < 2 || !replication)) {
+                // Both needs in one line: one line per key, and every problem in one run.
+                List<String> needs = new ArrayList<>();
                 if (zones < 2) {
-                    problems.add(at + ".rackAware", "needs a stack spanning at least 2 zones (nodePool.zones), so primary"
-                            + " and replica shards can sit in different zones", "true");
-                } else if (!replication) {
-                    problems.add(at + ".rackAware", "needs replication: rack awareness places each replica in another"
-                            + " zone than its primary", "true");
+                    needs.add("a stack spanning at least 2 zones (nodePool.zones)");
                 }
+                if (!replication) {
+                    needs.add("replication");
+                }
+                problems.add(at + ".rackAware", "needs " + String.join(" and ", needs) + ": rack awareness places each"
+                        + " replica shard in another zone than its primary", "true");
             }
             List<DatabaseSettings.Module> modules = new ArrayList<>();
             JsonNode given = list.get(i).path("modules");
@@ -124,7 +132,7 @@ final class DatabasesReader {
             out.add(new DatabaseSettings(name, memory.get(), o.integerOrDefault("shards"), replication,
                     o.stringOrDefault("persistence"), port, modules, o.stringOrDefault("tls"),
                     o.stringOrDefault("evictionPolicy"), o.boolOrDefault("ossCluster"), password, rackAware));
-            boolean sized = o.usable("shards") && o.usable("replication");
+            boolean sized = o.usable("shards") && o.usable("replication") && memoryKnown;
             if (sized) {
                 shardFitsNode(c, out.get(out.size() - 1), i, redis);
             }

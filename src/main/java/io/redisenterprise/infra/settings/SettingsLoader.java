@@ -64,7 +64,8 @@ public final class SettingsLoader {
         StorageSettings storage = StorageReader.read(c, poolSettings, pool, redis, redisSettings.volumeSize(), volumeKnown);
         CredentialSettings credentials = CredentialsReader.read(c);
         ServiceSettings services = ServicesReader.read(c);
-        List<DatabaseSettings> databases = DatabasesReader.read(c, redisSettings, poolSettings, credentials, deployment);
+        List<DatabaseSettings> databases = DatabasesReader.read(c, redisSettings, size.memoryKnown(), poolSettings,
+                credentials, deployment);
         all.addAll(problems.all());
         if (!all.isEmpty()) {
             throw new InvalidConfigException(all);

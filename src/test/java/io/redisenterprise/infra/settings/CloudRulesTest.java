@@ -254,7 +254,7 @@ class CloudRulesTest {
         @Test
         void awsZonesOfAnotherRegionAreRefused() {
             assertThat(problems(aws().with("nodePool", "zones", List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"))))
-                    .containsExactly("redis-enterprise:nodePool.zones: must all be zones of aws:region us-east-1: us-east-1 followed by a letter (us-east-1a), or a Local Zone us-east-1-<location>-<number><letter>, got [eu-west-1a, eu-west-1b, eu-west-1c]");
+                    .containsExactly("redis-enterprise:nodePool.zones: must all be zones of aws:region us-east-1: us-east-1 followed by a letter (us-east-1a), or a Local Zone us-east-1-<location>-<number><letter>, got [\"eu-west-1a\",\"eu-west-1b\",\"eu-west-1c\"]");
         }
 
         @Test
@@ -267,13 +267,13 @@ class CloudRulesTest {
         @Test
         void awsZoneIdsAreNotZoneNames() {
             assertThat(problems(aws().with("nodePool", "zones", List.of("use1-az1", "use1-az2", "use1-az4")))).containsExactly(
-                    "redis-enterprise:nodePool.zones: must name zones, not AZ IDs (use1-az1, use1-az2, use1-az4): nodes carry the zone name, such as us-east-1a, got [use1-az1, use1-az2, use1-az4]");
+                    "redis-enterprise:nodePool.zones: must name zones, not AZ IDs (use1-az1, use1-az2, use1-az4): nodes carry the zone name, such as us-east-1a, got [\"use1-az1\",\"use1-az2\",\"use1-az4\"]");
         }
 
         @Test
         void gcpZonesMustBeOfTheClustersRegion() {
             assertThat(problems(gcp().with("nodePool", "zones", List.of("us-central1-a", "us-central1-b")))).containsExactly(
-                    "redis-enterprise:nodePool.zones: must all be zones of the GKE cluster's region europe-west1, named europe-west1-<letter>, got [us-central1-a, us-central1-b]");
+                    "redis-enterprise:nodePool.zones: must all be zones of the GKE cluster's region europe-west1, named europe-west1-<letter>, got [\"us-central1-a\",\"us-central1-b\"]");
         }
 
         @Test
@@ -281,7 +281,7 @@ class CloudRulesTest {
             TestStacks.Config zonal = gcp().with("cluster", "location", "europe-west1-b");
             assertThat(zonal.settings().nodePool().zones()).containsExactly("europe-west1-b", "europe-west1-c", "europe-west1-d");
             assertThat(problems(zonal.with("nodePool", "zones", List.of("europe-west1-b", "europe-west4-a")))).containsExactly(
-                    "redis-enterprise:nodePool.zones: must all be zones of the region europe-west1 of the GKE cluster's zone europe-west1-b, named europe-west1-<letter>, got [europe-west1-b, europe-west4-a]");
+                    "redis-enterprise:nodePool.zones: must all be zones of the region europe-west1 of the GKE cluster's zone europe-west1-b, named europe-west1-<letter>, got [\"europe-west1-b\",\"europe-west4-a\"]");
         }
 
         @Test

@@ -112,9 +112,12 @@ class DatabasesSettingsTest {
                 refusal("a name another database's headless Service has", withDatabases(aws(), db("a", "1Gi"), db("a-headless", "1Gi")),
                         "redis-enterprise:databases[1].name: names the Service a-headless, which is already databases[0]'s Service a-headless (the operator names a database's Services <name> and <name>-headless), got \"a-headless\""),
                 refusal("rack awareness in one zone", withDatabases(kubernetes().set("redis", Map.of("nodes", 3)), db("a", "1Gi", "rackAware", true)),
-                        "redis-enterprise:databases[0].rackAware: needs a stack spanning at least 2 zones (nodePool.zones), so primary and replica shards can sit in different zones, got true"),
+                        "redis-enterprise:databases[0].rackAware: needs a stack spanning at least 2 zones (nodePool.zones): rack awareness places each replica shard in another zone than its primary, got true"),
                 refusal("rack awareness without replication", withDatabases(aws(), db("a", "1Gi", "replication", false, "rackAware", true)),
-                        "redis-enterprise:databases[0].rackAware: needs replication: rack awareness places each replica in another zone than its primary, got true"),
+                        "redis-enterprise:databases[0].rackAware: needs replication: rack awareness places each replica shard in another zone than its primary, got true"),
+                refusal("rack awareness in one zone without replication: both needs, one line",
+                        withDatabases(kubernetes().set("redis", Map.of("nodes", 3)), db("a", "1Gi", "replication", false, "rackAware", true)),
+                        "redis-enterprise:databases[0].rackAware: needs a stack spanning at least 2 zones (nodePool.zones) and replication: rack awareness places each replica shard in another zone than its primary, got true"),
                 // aws default (operator mode): 3 nodes x 27904Mi, 70 % usable = 19532Mi a node, 58596Mi in all.
                 refusal("more memory than the cluster holds", withDatabases(aws(), db("a", "40Gi", "shards", 4), db("b", "20Gi", "shards", 2)),
                         "redis-enterprise:databases: the databases' memory (60Gi in all, replicas included) must fit the cluster: 3 nodes x 27904Mi less the 30 % of each node Redis Enterprise keeps free = 58596Mi; add nodes, grow redis.memory or shrink the databases, got 60Gi"),
@@ -172,6 +175,16 @@ class DatabasesSettingsTest {
                         + " node 0, above the 19532Mi a node offers; Redis Enterprise places shards without checking"
                         + " their memory limits (shards_overbooking), so that node runs out of memory before the"
                         + " databases are full: use more, smaller shards, grow redis.memory or add nodes");
+    }
+
+    @Test
+    void aRefusedMachineTypeOrMemoryYieldsNoAdviceFromAStandIn() {
+        // The pod's memory cannot be derived from an unknown machine: no shard or capacity line is computed from the
+        // 4Gi stand-in (it would ask for 36 shards where the real machine needs 6).
+        assertThat(problems(withDatabases(aws().with("nodePool", "machineType", "r6i.xlarg"), db("big", "200Gi"))))
+                .singleElement().asString().startsWith("redis-enterprise:nodePool.machineType: ");
+        assertThat(problems(withDatabases(aws().with("redis", "memory", 32), db("big", "200Gi"))))
+                .allMatch(line -> line.startsWith("redis-enterprise:redis.memory: "));
     }
 
     @Test

@@ -193,7 +193,7 @@ class SettingsLoaderTest {
         @Test
         void awsNeedsOneSubnetPerZone() {
             assertThat(problems(aws().with("nodePool", "subnetIds", List.of("subnet-0a1b2c3d4e5f60001")))).containsExactly(
-                    "redis-enterprise:nodePool.subnetIds: must list exactly one subnet per zone (3 zones: [us-east-1a, us-east-1b, us-east-1c]), got [subnet-0a1b2c3d4e5f60001]");
+                    "redis-enterprise:nodePool.subnetIds: must list exactly one subnet per zone (3 zones: [us-east-1a, us-east-1b, us-east-1c]), got [\"subnet-0a1b2c3d4e5f60001\"]");
         }
 
         @Test
@@ -243,7 +243,7 @@ class SettingsLoaderTest {
             assertThat(problems(azure().with("nodePool", "name", "redis-pool"))).containsExactly(
                     "redis-enterprise:nodePool.name: must be 1-12 lowercase letters and digits starting with a letter (AKS agent pool names), got \"redis-pool\"");
             assertThat(problems(azure().with("nodePool", "zones", List.of("1", "4")))).containsExactly(
-                    "redis-enterprise:nodePool.zones: must be Azure availability zone numbers 1, 2 or 3, got [1, 4]");
+                    "redis-enterprise:nodePool.zones: must be Azure availability zone numbers 1, 2 or 3, got [\"1\",\"4\"]");
         }
 
         @Test
