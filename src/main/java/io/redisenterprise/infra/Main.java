@@ -20,13 +20,28 @@ import picocli.CommandLine.Command;
         subcommands = {PlanCommand.class})
 public final class Main implements Runnable {
 
+    /**
+     * The variable the Pulumi CLI sets for the program it starts (the Java SDK refuses to run without it, with a
+     * stack trace listing every environment variable's name).
+     */
+    static final String PULUMI_MONITOR = "PULUMI_MONITOR";
+
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (System.getenv(PULUMI_MONITOR) == null) {
+                System.err.println(WITHOUT_PULUMI);
+                System.exit(2);
+            }
             runPulumiProgram();
             return;
         }
         System.exit(commandLine().execute(args));
     }
+
+    /** What a run without arguments outside the Pulumi CLI says, one line. */
+    static final String WITHOUT_PULUMI = "redis-enterprise.jar: the Pulumi CLI runs this program (pulumi preview,"
+            + " pulumi up); offline, plan a stack file: java -jar target/redis-enterprise.jar plan [--config"
+            + " Pulumi.<stack>.yaml] (--help for all options)";
 
     /** The command line of the jar, for tests and for main. */
     public static CommandLine commandLine() {
