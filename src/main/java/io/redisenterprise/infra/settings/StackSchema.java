@@ -136,7 +136,39 @@ public final class StackSchema {
     public Findings check(JsonNode config, Set<String> secretPointers) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.set("config", config);
-        return checkStackFile(document, secretPointers);
+        Findings findings = checkStackFile(document, secretPointers);
+        List<ConfigProblem> misspelt = misspeltNamespace(config, secretPointers);
+        if (misspelt.isEmpty()) {
+            return findings;
+        }
+        List<ConfigProblem> all = new ArrayList<>(misspelt);
+        all.addAll(findings.problems());
+        return new Findings(all, findings.invalid());
+    }
+
+    /**
+     * Keys whose namespace is this project's, misspelt ({@code redis-enterprse:redis}): the schema leaves other
+     * namespaces to their owners, so such a key would be ignored without a word.
+     */
+    private List<ConfigProblem> misspeltNamespace(JsonNode config, Set<String> secretPointers) {
+        List<ConfigProblem> out = new ArrayList<>();
+        LevenshteinDistance distance = new LevenshteinDistance(SUGGESTION_DISTANCE);
+        config.fields().forEachRemaining(field -> {
+            String key = field.getKey();
+            int colon = key.indexOf(':');
+            if (colon <= 0) {
+                return;
+            }
+            String ns = key.substring(0, colon);
+            if (!ns.equals(namespace) && (ns.equalsIgnoreCase(namespace) || distance.apply(ns.toLowerCase(), namespace) >= 0)) {
+                String meant = namespace + key.substring(colon);
+                boolean secret = secretPointers.stream().anyMatch(p -> p.equals("/" + key) || p.startsWith("/" + key + "/"));
+                out.add(new ConfigProblem(key, "unknown namespace " + ns + " (did you mean " + meant + "?): keys of"
+                        + " other namespaces are left to their owners, so this one would be ignored",
+                        secret ? masked(field.getValue()) : Problems.show(field.getValue())));
+            }
+        });
+        return out;
     }
 
     /**
@@ -293,11 +325,34 @@ public final class StackSchema {
                 return "unknown key: pulumi config set without --path wrote a top-level key; set " + where + " with "
                         + command + property + "' <value> (and remove this key)";
             }
-            return "unknown key" + suggestion(name, ours).map(k -> " (did you mean " + namespace + ":" + k + "?)").orElse("")
+            Optional<String> nearby = suggestion(name, ours).map(k -> namespace + ":" + k);
+            if (nearby.isEmpty()) {
+                // A field of one of the objects written at the top level (redis-enterprise:nodes for redis.nodes).
+                Optional<String> field = nestedField(name, ours, objectSchema);
+                if (field.isPresent()) {
+                    return "unknown key (did you mean " + field.get() + "? set it with pulumi config set --path '"
+                            + namespace + ":" + field.get() + "' <value>, and remove this key)";
+                }
+            }
+            return "unknown key" + nearby.map(k -> " (did you mean " + k + "?)").orElse("")
                 + "; the keys of this project are " + String.join(", ", ours);
         }
         return "unknown key" + suggestion(property, known).map(k -> " (did you mean " + k + "?)").orElse("")
                 + "; known keys are " + String.join(", ", known);
+    }
+
+    /** {@code <object>.<field>} when exactly one of this project's objects has a field of that name (any case). */
+    private Optional<String> nestedField(String name, Set<String> ours, JsonNode configSchema) {
+        List<String> found = new ArrayList<>();
+        for (String key : ours) {
+            JsonNode object = resolve(configSchema.path("properties").path(namespace + ":" + key));
+            object.path("properties").fieldNames().forEachRemaining(f -> {
+                if (f.equalsIgnoreCase(name)) {
+                    found.add(key + "." + f);
+                }
+            });
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     private static Optional<String> suggestion(String typed, Set<String> known) {
