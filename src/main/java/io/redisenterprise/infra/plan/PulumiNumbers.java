@@ -40,10 +40,43 @@ final class PulumiNumbers {
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     /** yaml.v3's {@code yamlStyleFloat} (resolve.go); the YAML 1.2 core schema's float pattern is the same. */
     private static final Pattern YAML_STYLE_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-    /** A decimal with a leading zero, which Go's {@code ParseInt(s, 0, 64)} reads as octal. */
-    private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9]+");
+    /**
+     * The syntax of Go's {@code strconv.ParseInt(s, 0, 64)}, range aside: a sign, then {@code 0b}, {@code 0o} or
+     * {@code 0x} and digits of that base (either case), a leading {@code 0} with octal digits, or a decimal.
+     */
+    private static final Pattern GO_INTEGER =
+            Pattern.compile("[-+]?(0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)");
 
     private PulumiNumbers() {
+    }
+
+    /**
+     * Whether yaml.v3 reads a plain scalar as an integer or a float where the YAML 1.2 core schema reads a string:
+     * yaml.v3 ({@code resolve.go}, {@code resolve}, hints {@code 'D'} and {@code 'S'}) takes a scalar that starts with
+     * a digit or a sign, removes every {@code _} ({@code strings.Replace(in, "_", "", -1)}), then tries
+     * {@code ParseInt(plain, 0, 64)}, {@code ParseUint}, {@code yamlStyleFloat} and the {@code 0b}/{@code 0o} forms.
+     * So {@code 1_000} is 1000, {@code 0b101} is 5 and {@code 0X1F} is 31 for {@code pulumi up}.
+     *
+     * @return {@code "int"}, {@code "float"}, or empty when the core schema's own resolution stands
+     */
+    static java.util.Optional<String> goScalarKind(String value) {
+        if (value.isEmpty() || "+-0123456789".indexOf(value.charAt(0)) < 0) {
+            return java.util.Optional.empty();
+        }
+        String plain = value.replace("_", "");
+        if (GO_INTEGER.matcher(plain).matches()) {
+            return java.util.Optional.of("int");
+        }
+        if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
+            return java.util.Optional.of("float");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A scalar resolved as a float, underscores removed as yaml.v3 does ({@link #goScalarKind}); see {@link #yamlFloat(String)}. */
+    static Object yamlFloatAsTyped(String typed) {
+        Object value = yamlFloat(typed.replace("_", ""));
+        return value instanceof String ? typed : value;
     }
 
     /** A scalar the YAML 1.2 core schema resolves as a float ({@code 1.5}, {@code 1e400}, {@code .inf}). */
@@ -63,26 +96,30 @@ final class PulumiNumbers {
     }
 
     /**
-     * A scalar the YAML 1.2 core schema resolves as an integer ({@code 42}, {@code 0x2A}, {@code 0o52}), given as
-     * SnakeYAML Engine constructed it. In int64 or uint64 range it stays; a decimal beyond becomes a float64 as in
-     * yaml.v3 (or its text when even that overflows); a hexadecimal or octal one beyond stays text; a decimal with a
-     * leading zero is Go's octal when its digits allow, otherwise the decimal float ParseFloat reads.
+     * A scalar resolved as an integer ({@link #goScalarKind}: Go's {@code ParseInt(s, 0, 64)} syntax once underscores
+     * are removed; {@code 42}, {@code 1_000}, {@code 0x2A}, {@code 0o52}, {@code 0b101}, {@code 017}), as yaml.v3
+     * reads it: in int64 or uint64 range it stays; a decimal beyond becomes a float64 (or its text as typed when even
+     * that overflows); a prefixed or octal one beyond stays the text as typed.
      */
-    static Object yamlInt(String text, Object constructed) {
-        String digits = text.replaceFirst("^[-+]", "");
-        boolean negative = text.startsWith("-");
-        if (LEADING_ZERO.matcher(text).matches()) {
-            if (digits.chars().allMatch(c -> c <= '7')) {
-                BigInteger octal = new BigInteger(digits, 8);
-                return inGoRange(negative ? octal.negate() : octal, text);
-            }
-            return yamlFloat(text);
+    static Object yamlInt(String typed) {
+        String plain = typed.replace("_", "");
+        boolean negative = plain.startsWith("-");
+        String unsigned = plain.replaceFirst("^[-+]", "");
+        BigInteger magnitude;
+        if (unsigned.length() > 2 && unsigned.charAt(0) == '0' && "bBoOxX".indexOf(unsigned.charAt(1)) >= 0) {
+            int radix = switch (Character.toLowerCase(unsigned.charAt(1))) {
+                case 'b' -> 2;
+                case 'o' -> 8;
+                default -> 16;
+            };
+            magnitude = new BigInteger(unsigned.substring(2), radix);
+        } else if (unsigned.length() > 1 && unsigned.charAt(0) == '0') {
+            magnitude = new BigInteger(unsigned.substring(1), 8);
+        } else {
+            magnitude = new BigInteger(unsigned);
         }
-        if (!(constructed instanceof Number n)) {
-            return constructed;
-        }
-        BigInteger value = n instanceof BigInteger b ? b : BigInteger.valueOf(n.longValue());
-        return inGoRange(value, text);
+        Object value = inGoRange(negative ? magnitude.negate() : magnitude, plain);
+        return value instanceof String ? typed : value;
     }
 
     private static Object inGoRange(BigInteger value, String text) {

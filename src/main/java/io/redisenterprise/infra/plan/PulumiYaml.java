@@ -14,7 +14,6 @@ import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
-import org.snakeyaml.engine.v2.constructor.core.ConstructYamlCoreInt;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -24,6 +23,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -51,18 +51,31 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *       beyond the double range stays the text typed ({@code 1e400}: yaml.v3's {@code ParseFloat} fails, so the
  *       scalar is a string), integers beyond int64/uint64 become floats, and {@code 017} is Go's octal 15.</li>
  * </ul>
- * Known differences, none of which a key of this program relies on: yaml.v3 also reads {@code 1_000} and
- * {@code 0b101} as integers (the core schema: the strings {@code "1_000"} and {@code "0b101"}); it refuses two
- * {@code <<} keys in one mapping (here they are merged in order); and Pulumi turns an unquoted date into Go's time
- * text (here the date's own text).
+ * Where yaml.v3 leaves the core schema, it is followed: a plain scalar that starts with a digit or a sign is read
+ * with its underscores removed and with Go's base prefixes ({@code 1_000} is 1000, {@code 0b101} is 5, {@code 0X1F} is
+ * 31; {@link PulumiNumbers#goScalarKind}), where the core schema reads the strings {@code "1_000"} and
+ * {@code "0b101"}. Known differences, none of which a key of this program relies on: yaml.v3 refuses two {@code <<}
+ * keys in one mapping (here they are merged in order); and Pulumi turns an unquoted date into Go's time text (here
+ * the date's own text).
  */
 final class PulumiYaml {
     private static final String BOM = "\uFEFF";
-    private static final ConstructYamlCoreInt CORE_INT = new ConstructYamlCoreInt();
     /** Numbers as yaml.v3 resolves them and Pulumi hands them on ({@link PulumiNumbers}). */
     private static final Map<Tag, ConstructNode> NUMBERS = Map.of(
-            Tag.FLOAT, node -> PulumiNumbers.yamlFloat(((ScalarNode) node).getValue()),
-            Tag.INT, node -> PulumiNumbers.yamlInt(((ScalarNode) node).getValue(), CORE_INT.construct(node)));
+            Tag.FLOAT, node -> PulumiNumbers.yamlFloatAsTyped(((ScalarNode) node).getValue()),
+            Tag.INT, node -> PulumiNumbers.yamlInt(((ScalarNode) node).getValue()));
+
+    /** The YAML 1.2 core schema, with yaml.v3's reading of plain scalars that start with a digit or a sign. */
+    static final class GoYamlSchema extends CoreSchema {
+        @Override
+        public ScalarResolver getScalarResolver() {
+            ScalarResolver core = super.getScalarResolver();
+            return (value, implicit) -> implicit
+                    ? PulumiNumbers.goScalarKind(value).map(kind -> kind.equals("int") ? Tag.INT : Tag.FLOAT)
+                            .orElseGet(() -> core.resolve(value, true))
+                    : core.resolve(value, false);
+        }
+    }
 
     private PulumiYaml() {
     }
@@ -87,7 +100,7 @@ final class PulumiYaml {
         }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(shownAs)
-                .setSchema(new CoreSchema())
+                .setSchema(new GoYamlSchema())
                 .setTagConstructors(NUMBERS)
                 // The duplicate-key rule is yaml.v3's (keys compared as text), checked below on the nodes.
                 .setAllowDuplicateKeys(true)

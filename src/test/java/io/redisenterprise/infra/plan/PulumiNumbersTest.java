@@ -56,23 +56,45 @@ class PulumiNumbersTest {
 
     @Test
     void integersFollowGoParseIntThenParseUintThenParseFloat() {
-        assertThat(PulumiNumbers.yamlInt("42", 42)).isEqualTo(42);
-        assertThat(PulumiNumbers.yamlInt("5000000000", 5000000000L)).isEqualTo(5000000000L);
-        assertThat(PulumiNumbers.yamlInt("0x10", 16)).isEqualTo(16);
-        // Go's base prefix 0: a leading zero is octal, unless a digit is 8 or 9 (then ParseFloat reads a decimal).
-        assertThat(PulumiNumbers.yamlInt("017", 17)).isEqualTo(15);
-        assertThat(PulumiNumbers.yamlInt("019", 19)).isEqualTo(19);
+        assertThat(PulumiNumbers.yamlInt("42")).isEqualTo(42);
+        assertThat(PulumiNumbers.yamlInt("5000000000")).isEqualTo(5000000000L);
+        assertThat(PulumiNumbers.yamlInt("0x10")).isEqualTo(16);
+        assertThat(PulumiNumbers.yamlInt("0X1F")).isEqualTo(31);
+        assertThat(PulumiNumbers.yamlInt("0o52")).isEqualTo(42);
+        assertThat(PulumiNumbers.yamlInt("-0b101")).isEqualTo(-5);
+        // Go's base prefix 0: a leading zero is octal.
+        assertThat(PulumiNumbers.yamlInt("017")).isEqualTo(15);
         BigInteger uint64Max = new BigInteger("18446744073709551615");
-        assertThat(PulumiNumbers.yamlInt("18446744073709551615", uint64Max)).isEqualTo(uint64Max);
+        assertThat(PulumiNumbers.yamlInt("18446744073709551615")).isEqualTo(uint64Max);
         // ParseUint takes no sign: with '+' the same digits go to ParseFloat.
-        assertThat(PulumiNumbers.yamlInt("+18446744073709551615", uint64Max))
-                .isEqualTo(new BigInteger("18446744073709552000"));
-        assertThat(PulumiNumbers.yamlInt("99999999999999999999", new BigInteger("99999999999999999999")))
-                .isEqualTo(new BigInteger("100000000000000000000"));
+        assertThat(PulumiNumbers.yamlInt("+18446744073709551615")).isEqualTo(new BigInteger("18446744073709552000"));
+        assertThat(PulumiNumbers.yamlInt("99999999999999999999")).isEqualTo(new BigInteger("100000000000000000000"));
         String huge = "1" + "0".repeat(400);
-        assertThat(PulumiNumbers.yamlInt(huge, new BigInteger(huge))).isEqualTo(huge);
-        assertThat(PulumiNumbers.yamlInt("0x1FFFFFFFFFFFFFFFFF", new BigInteger("1FFFFFFFFFFFFFFFFF", 16)))
-                .isEqualTo("0x1FFFFFFFFFFFFFFFFF");
+        assertThat(PulumiNumbers.yamlInt(huge)).isEqualTo(huge);
+        assertThat(PulumiNumbers.yamlInt("0x1FFFFFFFFFFFFFFFFF")).isEqualTo("0x1FFFFFFFFFFFFFFFFF");
+        // yaml.v3 removes every underscore first; a value beyond every range stays the text as typed.
+        assertThat(PulumiNumbers.yamlInt("1_000")).isEqualTo(1000);
+        assertThat(PulumiNumbers.yamlInt("0x1F_FFFF_FFFF_FFFF_FFFF")).isEqualTo("0x1F_FFFF_FFFF_FFFF_FFFF");
+    }
+
+    @Test
+    void scalarsStartingWithADigitOrSignAreReadAsYamlV3ReadsThem() {
+        // resolve.go: hints 'D' and 'S', underscores removed, ParseInt(s, 0, 64), then yamlStyleFloat.
+        assertThat(PulumiNumbers.goScalarKind("1_000")).contains("int");
+        assertThat(PulumiNumbers.goScalarKind("0b101")).contains("int");
+        assertThat(PulumiNumbers.goScalarKind("+0x1F")).contains("int");
+        assertThat(PulumiNumbers.goScalarKind("1_000.5")).contains("float");
+        // A leading zero with an 8 or 9 is no octal: ParseFloat reads the decimal.
+        assertThat(PulumiNumbers.goScalarKind("019")).contains("float");
+        assertThat(PulumiNumbers.yamlFloatAsTyped("019")).isEqualTo(19);
+        assertThat(PulumiNumbers.yamlFloatAsTyped("1_0e400")).isEqualTo("1_0e400");
+        // Anything else is left to the core schema: strings, .inf, dates, a lone sign.
+        assertThat(PulumiNumbers.goScalarKind("0b")).isEmpty();
+        assertThat(PulumiNumbers.goScalarKind("1_a")).isEmpty();
+        assertThat(PulumiNumbers.goScalarKind(".inf")).isEmpty();
+        assertThat(PulumiNumbers.goScalarKind("2026-12-07")).isEmpty();
+        assertThat(PulumiNumbers.goScalarKind("-")).isEmpty();
+        assertThat(PulumiNumbers.goScalarKind("r6i.xlarge")).isEmpty();
     }
 
     @Test

@@ -180,15 +180,22 @@ class StackFileTest {
                     big: 1e21
                     digits: 99999999999999999999
                     octal: 017
+                    underscores: 1_000
+                    binary: 0b101
+                    hex: 0X1F
+                    text: "1_000"
+                  redis-enterprise:nodes: 1_1
                   redis-enterprise:top: 4.0
                   redis-enterprise:huge: 1e400
                   redis-enterprise:count: 5
                 """));
         // yaml.v3 cannot parse 1e400 as a float64 and keeps the string; Go's encoding/json writes 3.0 as 3.
+        // yaml.v3 removes underscores and takes Go's base prefixes; a quoted scalar stays a string.
         assertThat(f.get("redis-enterprise:redis").orElseThrow().raw()).isEqualTo(Map.of(
                 "memory", "1e400", "nodes", 3, "cpu", new java.math.BigDecimal("1.5"),
                 "big", new java.math.BigDecimal("1e+21"), "digits", new java.math.BigInteger("100000000000000000000"),
-                "octal", 15));
+                "octal", 15, "underscores", 1000, "binary", 5, "hex", 31, "text", "1_000"));
+        assertThat(f.get("redis-enterprise:nodes").orElseThrow().raw()).isEqualTo("11");
         assertThat(f.get("redis-enterprise:top").orElseThrow().raw()).isEqualTo("4");
         assertThat(f.get("redis-enterprise:huge").orElseThrow().raw()).isEqualTo("1e400");
         assertThat(f.get("redis-enterprise:count").orElseThrow().raw()).isEqualTo("5");
