@@ -70,12 +70,12 @@ public final class RedisEnterpriseStack {
                         last.output(NodePoolReplacement.NODE_POOLS_OUTPUT),
                         last.output(NodePoolReplacement.CLUSTER_SPEC_OUTPUT), cluster.nodePoolNames(),
                         last.output(StrandedVolumes.ZONES_OUTPUT), last.output("redisNodes"),
-                        last.output(RedisStorageClass.PARAMETERS_OUTPUT))
+                        last.output(StrandedVolumes.DISK_TYPES_OUTPUT), last.output(RedisStorageClass.PARAMETERS_OUTPUT))
                 .applyValue(t -> {
                     List<String> refusals = new ArrayList<>();
                     if (!cluster.nodePools().isEmpty()) {
-                        refusals.addAll(StrandedVolumes.judge(settings.cloud(), placement,
-                                settings.nodePool().machineType(), t.t4, t.t5, t.t6));
+                        refusals.addAll(StrandedVolumes.judge(settings.cloud(), settings.nodePool(), placement,
+                                t.t4, t.t5, t.t6, t.t7));
                     }
                     var verdict = NodePoolReplacement.judge(settings.cloud(), settings.deployment().mode(), t.t1, t.t2,
                             t.t3, clusterSpec);
@@ -103,6 +103,10 @@ public final class RedisEnterpriseStack {
         if (!cluster.nodePools().isEmpty()) {
             ctx.export(StrandedVolumes.ZONES_OUTPUT, Output.of(StrandedVolumes.zonesOutput(placement)));
         }
+        previous.ifPresent(last -> classSpec.ifPresent(spec -> ctx.export(StrandedVolumes.DISK_TYPES_OUTPUT,
+                Output.tuple(last.output(StrandedVolumes.DISK_TYPES_OUTPUT), last.output(RedisStorageClass.PARAMETERS_OUTPUT))
+                        .applyValue(t -> StrandedVolumes.diskTypesOutput(t.t1, t.t2,
+                                Optional.ofNullable(spec.parameters().get("type")))))));
         clusterSpec.ifPresent(spec -> ctx.export(NodePoolReplacement.CLUSTER_SPEC_OUTPUT, Output.of(spec)));
         ctx.export("storageClass", Output.of(storageClassName));
         ctx.export("namespace", redis.namespaceName());

@@ -106,14 +106,6 @@ public record Placement(
         return counts;
     }
 
-    /**
-     * Redis Enterprise nodes per zone, zone by zone, as the zone spread places them: each zone's share (the first
-     * {@code nodes % zones} zones take one more), whatever spares or fixed counts the pools add. Empty without zones.
-     */
-    public List<Integer> redisNodesPerZone() {
-        return zoneCounts(redisNodes, zones.size(), OptionalInt.empty(), 0);
-    }
-
     public boolean dedicated() {
         return !nodeLabels.isEmpty();
     }

@@ -14,6 +14,7 @@ import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.ConstructorException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -62,8 +63,40 @@ final class PulumiYaml {
     private static final String BOM = "\uFEFF";
     /** Numbers as yaml.v3 resolves them and Pulumi hands them on ({@link PulumiNumbers}). */
     private static final Map<Tag, ConstructNode> NUMBERS = Map.of(
-            Tag.FLOAT, node -> PulumiNumbers.yamlFloatAsTyped(((ScalarNode) node).getValue()),
-            Tag.INT, node -> PulumiNumbers.yamlInt(((ScalarNode) node).getValue()));
+            Tag.FLOAT, node -> floatScalar((ScalarNode) node),
+            Tag.INT, node -> intScalar((ScalarNode) node));
+
+    /**
+     * An integer scalar: resolved so by {@link GoYamlSchema}, or tagged {@code !!int}, which yaml.v3 accepts only for
+     * what resolves to an integer ({@code resolve.go}: "cannot decode !!float `019` as a !!int").
+     */
+    private static Object intScalar(ScalarNode node) {
+        String value = node.getValue();
+        String kind = PulumiNumbers.goScalarKind(value).orElse("str");
+        if (!kind.equals("int")) {
+            throw refused(node, "cannot decode !!" + kind + " `" + value + "` as a !!int");
+        }
+        return PulumiNumbers.yamlInt(value);
+    }
+
+    /** A float scalar, resolved or tagged {@code !!float}; yaml.v3 takes an integer there as that number. */
+    private static Object floatScalar(ScalarNode node) {
+        String value = node.getValue();
+        if (PulumiNumbers.goScalarKind(value).filter("int"::equals).isPresent()) {
+            Object number = PulumiNumbers.yamlInt(value);
+            return number instanceof String ? number : PulumiNumbers.yamlFloat(number.toString());
+        }
+        try {
+            return PulumiNumbers.yamlFloatAsTyped(value);
+        } catch (NumberFormatException e) {
+            throw refused(node, "cannot decode !!str `" + value + "` as a !!float");
+        }
+    }
+
+    /** A value yaml.v3 refuses, reported at its place in the file. */
+    private static ConstructorException refused(ScalarNode node, String problem) {
+        return new ConstructorException(null, Optional.empty(), problem, node.getStartMark());
+    }
 
     /** The YAML 1.2 core schema, with yaml.v3's reading of plain scalars that start with a digit or a sign. */
     static final class GoYamlSchema extends CoreSchema {

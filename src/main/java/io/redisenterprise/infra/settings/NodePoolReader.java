@@ -75,7 +75,7 @@ final class NodePoolReader {
 
         List<String> subnets = o.stringList("subnetIds").orElse(List.of());
         if (cloud == Cloud.AWS && o.usable("subnetIds") && o.usable("zones") && subnets.size() != zones.size()) {
-            problems.add(o.keyOf("subnetIds"), "must list exactly one subnet per zone (" + zones.size() + " zones: " + zones + ")",
+            problems.add(o.keyOf("subnetIds"), "must list exactly one subnet per zone (" + zones.size() + " zones: " + Problems.show(zones) + ")",
                     o.has("subnetIds") ? Problems.show(subnets) : Problems.NOTHING);
         }
         Optional<String> roleArn = o.string("nodeRoleArn");

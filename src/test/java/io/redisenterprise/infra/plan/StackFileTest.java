@@ -134,6 +134,26 @@ class StackFileTest {
     }
 
     @Test
+    void explicitNumberTagsAreTakenAsYamlV3TakesThem() throws IOException {
+        // resolve.go: a tag the value does not resolve to is refused ("cannot decode !!float `019` as a !!int"),
+        // except an integer tagged !!float, which is that number.
+        Path refused = stack("""
+                config:
+                  redis-enterprise:redis:
+                    nodes: !!int 019
+                """);
+        IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(refused, tmp));
+        assertThat(e).hasMessage(refused + ":3:12: cannot decode !!float `019` as a !!int");
+        StackFile f = read(stack("""
+                config:
+                  redis-enterprise:redis:
+                    nodes: !!float 0x3
+                    cpu: !!int 1_0
+                """));
+        assertThat(f.get("redis-enterprise:redis").orElseThrow().raw()).isEqualTo(Map.of("nodes", 3, "cpu", 10));
+    }
+
+    @Test
     void aByteOrderMarkIsIgnoredAsTheCliDoes() throws IOException {
         StackFile f = read(stack("\uFEFFconfig:\n  redis-enterprise:cloud: gcp\n"));
         assertThat(f.get("redis-enterprise:cloud").orElseThrow().raw()).isEqualTo("gcp");

@@ -193,7 +193,7 @@ class SettingsLoaderTest {
         @Test
         void awsNeedsOneSubnetPerZone() {
             assertThat(problems(aws().with("nodePool", "subnetIds", List.of("subnet-0a1b2c3d4e5f60001")))).containsExactly(
-                    "redis-enterprise:nodePool.subnetIds: must list exactly one subnet per zone (3 zones: [us-east-1a, us-east-1b, us-east-1c]), got [\"subnet-0a1b2c3d4e5f60001\"]");
+                    "redis-enterprise:nodePool.subnetIds: must list exactly one subnet per zone (3 zones: [\"us-east-1a\",\"us-east-1b\",\"us-east-1c\"]), got [\"subnet-0a1b2c3d4e5f60001\"]");
         }
 
         @Test
