@@ -106,7 +106,7 @@ public final class RedisEnterpriseStack {
         previous.ifPresent(last -> classSpec.ifPresent(spec -> ctx.export(StrandedVolumes.DISK_TYPES_OUTPUT,
                 Output.tuple(last.output(StrandedVolumes.DISK_TYPES_OUTPUT), last.output(RedisStorageClass.PARAMETERS_OUTPUT))
                         .applyValue(t -> StrandedVolumes.diskTypesOutput(t.t1, t.t2,
-                                Optional.ofNullable(spec.parameters().get("type")))))));
+                                StrandedVolumes.diskType(spec.parameters()))))));
         clusterSpec.ifPresent(spec -> ctx.export(NodePoolReplacement.CLUSTER_SPEC_OUTPUT, Output.of(spec)));
         ctx.export("storageClass", Output.of(storageClassName));
         ctx.export("namespace", redis.namespaceName());

@@ -75,11 +75,19 @@ public final class StrandedVolumes {
         if (previousDiskTypes instanceof List<?> list) {
             list.forEach(t -> types.add(String.valueOf(t)));
         }
-        if (previousStorage instanceof Map<?, ?> last && last.get("parameters") instanceof Map<?, ?> parameters
-                && parameters.get("type") != null) {
-            types.add(String.valueOf(parameters.get("type")));
+        if (previousStorage instanceof Map<?, ?> last && last.get("parameters") instanceof Map<?, ?> parameters) {
+            diskType(parameters).ifPresent(types::add);
         }
         return types;
+    }
+
+    /**
+     * The disk type a StorageClass's parameters name: {@code type} for the EBS and GCP PD drivers, {@code skuName}
+     * for Azure Disk; empty for a class of another driver.
+     */
+    public static Optional<String> diskType(Map<?, ?> parameters) {
+        Object type = parameters.get("type") != null ? parameters.get("type") : parameters.get("skuName");
+        return Optional.ofNullable(type).map(String::valueOf);
     }
 
     /**

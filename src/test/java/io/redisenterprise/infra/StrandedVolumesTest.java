@@ -35,6 +35,9 @@ class StrandedVolumesTest {
         assertThat(StrandedVolumes.diskTypesOutput(List.of("pd-ssd"),
                 Map.of("parameters", Map.of("type", "pd-balanced")), java.util.Optional.of("hyperdisk-balanced")))
                 .containsExactly("hyperdisk-balanced", "pd-balanced", "pd-ssd");
+        // Azure Disk names its type skuName.
+        assertThat(StrandedVolumes.diskTypesOutput(null, null, StrandedVolumes.diskType(Map.of("skuName", "Premium_LRS"))))
+                .containsExactly("Premium_LRS");
         // An existing cluster has no pools of ours: nothing to record.
         assertThat(TestStacks.kubernetes().plan().outputs()).doesNotContainKey(StrandedVolumes.ZONES_OUTPUT);
     }
