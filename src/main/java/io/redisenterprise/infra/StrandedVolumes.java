@@ -1,8 +1,8 @@
 package io.redisenterprise.infra;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.redisenterprise.infra.placement.Placement;
 import io.redisenterprise.infra.settings.Cloud;
+import io.redisenterprise.infra.settings.ConfigProblem;
 import io.redisenterprise.infra.settings.NodePoolSettings;
 import io.redisenterprise.infra.settings.sizing.MachineCatalogue;
 import io.redisenterprise.infra.settings.sizing.MachineSeries;
@@ -46,7 +46,6 @@ public final class StrandedVolumes {
     public static final String ZONES_OUTPUT = "nodePoolZones";
     /** The stack output: every disk type the StorageClass has had, so every type the volumes may have. */
     public static final String DISK_TYPES_OUTPUT = "volumeDiskTypes";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StrandedVolumes() {
     }
@@ -124,21 +123,21 @@ public final class StrandedVolumes {
                 }
             });
             if (!removed.isEmpty()) {
-                refusals.add("redis-enterprise:nodePool.zones: must keep every zone the Redis nodes run in ("
+                refusals.add(line("nodePool.zones", "must keep every zone the Redis nodes run in ("
                         + String.join(", ", removed) + " removed): each Redis node's volume is a zonal disk, so a pod"
                         + " that ran there would stay Pending on the remaining pools, and two at once lose the"
                         + " cluster's quorum. Zones can be added, not removed or swapped: to leave a zone, move the"
-                        + " data to a new stack (back up the databases, restore them there), got "
-                        + json(placement.zones()));
+                        + " data to a new stack (back up the databases, restore them there)",
+                        ConfigProblem.show(placement.zones())));
             } else if (!short_.isEmpty()) {
                 String key = pool.nodesPerZone().isPresent() ? "nodePool.nodesPerZone" : "nodePool.zones";
                 String got = pool.nodesPerZone().isPresent() ? String.valueOf(pool.nodesPerZone().getAsInt())
-                        : json(placement.zones());
-                refusals.add("redis-enterprise:" + key + ": must leave every zone at least " + mostPerZone + " VM"
+                        : ConfigProblem.show(placement.zones());
+                refusals.add(line(key, "must leave every zone at least " + mostPerZone + " VM"
                         + (mostPerZone == 1 ? "" : "s") + ", the most Redis nodes the zone spread may have put in one"
                         + " zone (VMs per zone: " + String.join(", ", short_) + "): each Redis node's volume is a"
                         + " zonal disk, so a pod whose VM goes would stay Pending; nodesPerZone, sparePerZone and the"
-                        + " order of the zones decide the VMs per zone, got " + got);
+                        + " order of the zones decide the VMs per zone", got));
             }
         }
         Optional<MachineSeries> series = MachineCatalogue.standard().series(cloud, pool.machineType());
@@ -147,20 +146,20 @@ public final class StrandedVolumes {
                     .filter(type -> !series.get().attaches(type)).toList();
             if (!unreachable.isEmpty()) {
                 String types = String.join(" and ", unreachable);
-                refusals.add("redis-enterprise:nodePool.machineType: must be of a series that attaches the existing"
+                refusals.add(line("nodePool.machineType", "must be of a series that attaches the existing"
                         + " volumes' disk type " + types + ", which " + series.get().name() + " machines cannot"
                         + " attach (they attach " + String.join(", ", series.get().dataDisks()) + ", see "
                         + series.get().source().split(" ")[0] + "): the Redis pods would stay Pending on the new pools."
                         + " A new storage.diskType reaches only new volumes: keep a series that attaches " + types
-                        + ", or move the data to a new stack (README, \"Another machine series\"), got \""
-                        + pool.machineType() + "\"");
+                        + ", or move the data to a new stack (README, \"Another machine series\")",
+                        "\"" + pool.machineType() + "\""));
             }
         }
         return refusals;
     }
 
-    /** A list as the settings' problems show values: JSON ({@code ["us-east-1a","us-east-1b"]}). */
-    private static String json(List<?> values) {
-        return JSON.valueToTree(values).toString();
+    /** One refusal line, in the settings' form: {@code redis-enterprise:<key>: <rule>, got <value>}. */
+    private static String line(String key, String rule, String got) {
+        return new ConfigProblem("redis-enterprise:" + key, rule, got).toString();
     }
 }

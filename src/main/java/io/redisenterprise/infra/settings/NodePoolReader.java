@@ -53,7 +53,7 @@ final class NodePoolReader {
                     + exampleZones(cloud) + ")", Problems.NOTHING);
         }
         if (cloud == Cloud.AZURE && !zones.stream().allMatch(z -> z.matches("[1-3]"))) {
-            problems.add(o.keyOf("zones"), "must be Azure availability zone numbers 1, 2 or 3", Problems.show(zones));
+            problems.add(o.keyOf("zones"), "must be Azure availability zone numbers 1, 2 or 3", ConfigProblem.show(zones));
         }
         boolean zonesKnown = o.usable("zones") && !zones.isEmpty();
         if (zonesKnown) {
@@ -75,8 +75,8 @@ final class NodePoolReader {
 
         List<String> subnets = o.stringList("subnetIds").orElse(List.of());
         if (cloud == Cloud.AWS && o.usable("subnetIds") && o.usable("zones") && subnets.size() != zones.size()) {
-            problems.add(o.keyOf("subnetIds"), "must list exactly one subnet per zone (" + zones.size() + " zones: " + Problems.show(zones) + ")",
-                    o.has("subnetIds") ? Problems.show(subnets) : Problems.NOTHING);
+            problems.add(o.keyOf("subnetIds"), "must list exactly one subnet per zone (" + zones.size() + " zones: " + ConfigProblem.show(zones) + ")",
+                    o.has("subnetIds") ? ConfigProblem.show(subnets) : Problems.NOTHING);
         }
         Optional<String> roleArn = o.string("nodeRoleArn");
         boolean dedicated = o.boolOrDefault("dedicated");
@@ -103,11 +103,11 @@ final class NodePoolReader {
             List<String> ids = zones.stream().filter(ZoneNames::awsZoneId).toList();
             if (!ids.isEmpty()) {
                 c.problems().add(o.keyOf("zones"), "must name zones, not AZ IDs (" + String.join(", ", ids)
-                        + "): nodes carry the zone name, such as " + eks.region() + "a", Problems.show(zones));
+                        + "): nodes carry the zone name, such as " + eks.region() + "a", ConfigProblem.show(zones));
             } else if (!zones.stream().allMatch(z -> ZoneNames.awsZoneOf(eks.region(), z))) {
                 c.problems().add(o.keyOf("zones"), "must all be zones of aws:region " + eks.region() + ": "
                         + eks.region() + " followed by a letter (" + eks.region() + "a), or a Local Zone "
-                        + eks.region() + "-<location>-<number><letter>", Problems.show(zones));
+                        + eks.region() + "-<location>-<number><letter>", ConfigProblem.show(zones));
             }
         }
         if (target instanceof ClusterTarget.Gke gke) {
@@ -116,7 +116,7 @@ final class NodePoolReader {
                 String where = region.get().equals(gke.location()) ? "the GKE cluster's region " + region.get()
                         : "the region " + region.get() + " of the GKE cluster's zone " + gke.location();
                 c.problems().add(o.keyOf("zones"), "must all be zones of " + where + ", named " + region.get()
-                        + "-<letter>", Problems.show(zones));
+                        + "-<letter>", ConfigProblem.show(zones));
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.redisenterprise.infra.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,13 +36,6 @@ final class Problems {
     static String quote(Object value) {
         return value == null ? NOTHING : "\"" + value + "\"";
     }
-
-    /** A list as a stack file's value is shown everywhere: JSON, {@code ["us-east-1a","us-east-1b"]}. */
-    static String show(List<?> values) {
-        return LISTS.valueToTree(values).toString();
-    }
-
-    private static final ObjectMapper LISTS = new ObjectMapper();
 
     static String show(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {

@@ -152,7 +152,6 @@ public final class StackSchema {
      */
     private List<ConfigProblem> misspeltNamespace(JsonNode config, Set<String> secretPointers) {
         List<ConfigProblem> out = new ArrayList<>();
-        LevenshteinDistance distance = new LevenshteinDistance(SUGGESTION_DISTANCE);
         config.fields().forEachRemaining(field -> {
             String key = field.getKey();
             int colon = key.indexOf(':');
@@ -160,7 +159,7 @@ public final class StackSchema {
                 return;
             }
             String ns = key.substring(0, colon);
-            if (!ns.equals(namespace) && (ns.equalsIgnoreCase(namespace) || distance.apply(ns.toLowerCase(), namespace) >= 0)) {
+            if (!ns.equals(namespace) && suggestion(ns, Set.of(namespace)).isPresent()) {
                 String meant = namespace + key.substring(colon);
                 boolean secret = secretPointers.stream().anyMatch(p -> p.equals("/" + key) || p.startsWith("/" + key + "/"));
                 out.add(new ConfigProblem(key, "unknown namespace " + ns + " (did you mean " + meant + "?): keys of"
