@@ -144,6 +144,13 @@ class StackFileTest {
                 """);
         IOException e = catchThrowableOfType(IOException.class, () -> StackFile.read(refused, tmp));
         assertThat(e).hasMessage(refused + ":3:12: cannot decode !!float `019` as a !!int");
+        Path notANumber = stack("""
+                config:
+                  redis-enterprise:redis:
+                    memory: !!float abc
+                """);
+        assertThat(catchThrowableOfType(IOException.class, () -> StackFile.read(notANumber, tmp)))
+                .hasMessage(notANumber + ":3:13: cannot decode !!str `abc` as a !!float");
         StackFile f = read(stack("""
                 config:
                   redis-enterprise:redis:
